@@ -1,0 +1,178 @@
+import type { Reply } from '../../commands/command.js';
+import type { Digest, DigestItem } from '../../src/index.js';
+import { formatItemTime } from '../../src/digest/format-time.js';
+
+// a piece of a line: `isolate` for text from feeds (may be right-to-left), `attach` to glue it to what precedes
+interface Run {
+  text: string;
+  isolate?: boolean;
+  attach?: boolean;
+}
+
+const DEFAULT_WIDTH = 100;
+const MIN_WIDTH = 20;
+const ALSO_SHOWN = 5;
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+// terminal control characters and bidi embeddings/isolates from feeds: dropped, ours are added where needed
+const UNSAFE = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]/;
+// characters that take no column: combining marks (variation selectors too), zero-width and bidi controls
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2069\uFEFF]/u;
+
+/** Text from outside made safe for a terminal; `oneLine` also folds line breaks into spaces. */
+function clean(text: string, oneLine = true): string {
+  const safe = text.replace(/\t/g, ' ').replace(LONE_SURROGATE, '\uFFFD').replace(UNSAFE, '');
+  return oneLine ? safe.replace(/\s+/g, ' ').trim() : safe.replace(/\r\n?/g, '\n');
+}
+
+// characters a terminal draws two columns wide: CJK, Hangul, and most emoji (a flag is two indicators)
+const WIDE =
+  /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F680}-\u{1F6FF}\u{1F900}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) if (!ZERO_WIDTH.test(ch)) width += WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+function httpUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Token {
+  word: string;
+  run: number;
+  attach: boolean;
+}
+
+/**
+ * Wraps runs into lines of at most `width` columns without breaking words (a longer word gets a
+ * line of its own). On each line, the words of an isolated run that hold right-to-left letters are
+ * wrapped in U+2068 … U+2069, so they read correctly next to Latin text and numbers.
+ */
+function wrap(runs: Run[], width: number, indent = '', hanging = indent): string[] {
+  const tokens: Token[] = runs.flatMap((run, index) =>
+    run.text
+      .split(/\s+/)
+      .filter((word) => word !== '')
+      .map((word, position) => ({ word, run: index, attach: position === 0 && run.attach === true })),
+  );
+  // words glued together never break apart
+  const chunks: Token[][] = [];
+  for (const token of tokens) {
+    const last = chunks.at(-1);
+    if (token.attach && last !== undefined) last.push(token);
+    else chunks.push([token]);
+  }
+  const lines: Token[][][] = [];
+  let current: Token[][] = [];
+  let used = 0;
+  for (const chunk of chunks) {
+    const size = chunk.reduce((sum, t) => sum + displayWidth(t.word), 0);
+    const room = width - displayWidth(lines.length === 0 ? indent : hanging);
+    if (current.length > 0 && used + 1 + size > room) {
+      lines.push(current);
+      current = [];
+      used = 0;
+    }
+    used += (current.length > 0 ? 1 : 0) + size;
+    current.push(chunk);
+  }
+  if (current.length > 0) lines.push(current);
+  return lines.map((line, index) => (index === 0 ? indent : hanging) + renderLine(line.flat(), runs));
+}
+
+function renderLine(tokens: Token[], runs: Run[]): string {
+  const groups: { run: number; text: string; attach: boolean }[] = [];
+  for (const token of tokens) {
+    const last = groups.at(-1);
+    if (last !== undefined && last.run === token.run) last.text += (token.attach ? '' : ' ') + token.word;
+    else groups.push({ run: token.run, text: token.word, attach: token.attach });
+  }
+  return groups
+    .map((group, index) => {
+      const text =
+        runs[group.run]?.isolate === true && RTL.test(group.text) ? FSI + group.text + PDI : group.text;
+      return index === 0 || group.attach ? text : ` ${text}`;
+    })
+    .join('');
+}
+
+function itemLines(item: DigestItem, digest: Digest, width: number): string[] {
+  const lines = wrap([{ text: clean(item.title), isolate: true }], width, '• ', '  ');
+  lines.push(
+    ...wrap(
+      [{ text: clean(item.sourceName), isolate: true }, { text: `· ${formatItemTime(item, digest)}` }],
+      width,
+      '  ',
+    ),
+  );
+  const summary = clean(item.summary);
+  if (summary !== '') lines.push(...wrap([{ text: summary, isolate: true }], width, '  '));
+  if (item.alsoReportedBy.length > 0) {
+    const names = item.alsoReportedBy.slice(0, ALSO_SHOWN).map((other) => clean(other.sourceName));
+    const more = item.alsoReportedBy.length - names.length;
+    if (more > 0) names.push(`${more} more`);
+    const runs: Run[] = [{ text: 'also:' }];
+    names.forEach((name, index) => {
+      runs.push({ text: name, isolate: true });
+      if (index < names.length - 1) runs.push({ text: ',', attach: true });
+    });
+    lines.push(...wrap(runs, width, '  '));
+  }
+  const url = httpUrl(item.url);
+  if (url !== undefined) lines.push(`  ${url}`);
+  return lines;
+}
+
+function digestBlocks(digest: Digest, width: number): string[][] {
+  const blocks: string[][] = [];
+  const title = clean(digest.title);
+  if (title !== '') blocks.push(wrap([{ text: title, isolate: true }], width));
+  const items = digest.sections.flatMap((section) => section.items);
+  if (items.length === 0) blocks.push(wrap([{ text: clean(digest.emptyText), isolate: true }], width));
+  for (const section of digest.sections) {
+    const heading = clean(section.heading ?? '');
+    if (heading !== '' && section.items.length > 0) {
+      blocks.push(wrap([{ text: '──' }, { text: heading, isolate: true }, { text: '──' }], width));
+    }
+    for (const item of section.items) blocks.push(itemLines(item, digest, width));
+  }
+  const footer = clean(digest.footer ?? '');
+  if (footer !== '') blocks.push(wrap([{ text: footer, isolate: true }], width));
+  return blocks;
+}
+
+/** Renders a reply as plain text for a terminal, wrapped at `width` columns (default 100). */
+export function renderText(reply: Reply, options: { width?: number } = {}): string {
+  const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
+  const blocks: string[][] = [];
+  if (reply.text !== undefined) {
+    const lines = clean(reply.text, false)
+      .trim()
+      .split('\n')
+      .flatMap((line) => (line.trim() === '' ? [''] : wrap([{ text: line, isolate: true }], width)));
+    if (lines.length > 0 && lines.some((line) => line !== '')) blocks.push(lines);
+  }
+  if (reply.digest !== undefined) blocks.push(...digestBlocks(reply.digest, width));
+  if (reply.choices !== undefined && reply.choices.length > 0) {
+    const commands = reply.choices.map((choice) => clean(choice.command)).filter((command) => command !== '');
+    const shown = commands.map((command) => (command.startsWith('/') ? command : `/${command}`));
+    blocks.push(
+      wrap([{ text: 'Try:' }, ...shown.map((text, i) => ({ text: i === 0 ? text : `· ${text}` }))], width),
+    );
+  }
+  return blocks
+    .filter((block) => block.length > 0)
+    .map((block) => block.join('\n'))
+    .join('\n\n');
+}

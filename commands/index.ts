@@ -1,0 +1,19 @@
+// the command registry: every command, listed explicitly.
+import type { Command } from './command.js';
+import { help } from './help.js';
+import { latest } from './latest.js';
+import { sources } from './sources.js';
+import { topic } from './topic.js';
+import { topics } from './topics.js';
+
+// a function, not a constant, so /help (which lists the commands) can import it without a cycle at load time
+export const commandList = (): readonly Command<unknown>[] => [latest, topic, topics, sources, help];
+
+export function findCommand(name: string): Command<unknown> | undefined {
+  return commandList().find((command) => command.name === name.toLowerCase());
+}
+
+export type { Choice, Command, CommandContext, OptionSpec, Reply, Services } from './command.js';
+export { runCommand, type CommandRequest } from './run-command.js';
+export { parseCommandLine } from './parse-command-line.js';
+export { createCommandRateLimit, type CommandRateLimit } from './rate-limit.js';

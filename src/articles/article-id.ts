@@ -1,0 +1,26 @@
+// a stable article id: the same item gives the same id on every fetch, and two sources never
+// share one. "<sourceId>:<16 base64url characters of a sha-256>", short enough for callback data.
+import { hash } from 'node:crypto';
+
+export interface ArticleIdInput {
+  sourceId: string;
+  guid?: string;
+  url?: string;
+  title: string;
+  publishedAt: number | null;
+  text: string;
+}
+
+function digest(parts: string[]): string {
+  return hash('sha256', parts.join('\u0000'), 'base64url').slice(0, 16);
+}
+
+/** From the guid, else the canonical url, else the source, title, time and text. */
+export function articleId(input: ArticleIdInput): string {
+  const guid = input.guid?.trim();
+  if (guid) return `${input.sourceId}:${digest(['guid', input.sourceId, guid])}`;
+  const url = input.url?.trim();
+  if (url) return `${input.sourceId}:${digest(['url', input.sourceId, url])}`;
+  const time = input.publishedAt === null ? '' : String(input.publishedAt);
+  return `${input.sourceId}:${digest(['text', input.sourceId, input.title, time, input.text])}`;
+}

@@ -1,0 +1,83 @@
+// the one reader of the environment: a zod schema that fails with one line naming the variable,
+// the problem and an example of a good value.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { isTimeZone } from './time-zone.js';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const OFFLINE_SOURCES_FILE = path.join(REPO_ROOT, 'examples/offline/sources.json');
+
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+// each variable with an example of a good value, shown when its value is wrong
+const variables = {
+  STORE_URL: {
+    schema: z
+      .string()
+      .regex(/^(sqlite:\/\/.+|memory:\/\/)$/, 'must be sqlite://<path> or memory://')
+      .default('sqlite://data/briefer.sqlite'),
+    example: 'sqlite://data/briefer.sqlite',
+  },
+  SOURCES_FILE: { schema: z.string().min(1).optional(), example: 'sources.json' },
+  TOPICS_FILE: { schema: z.string().min(1).optional(), example: 'my-topics.json' },
+  FETCH_INTERVAL_MINUTES: { schema: wholeNumber(1, 1440).default(10), example: '10' },
+  RETENTION_DAYS: { schema: wholeNumber(1, 3650).default(30), example: '30' },
+  DEFAULT_TIMEZONE: {
+    schema: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Kabul'),
+    example: 'Asia/Kabul',
+  },
+  LOG_LEVEL: { schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), example: 'info' },
+  TELEGRAM_BOT_TOKEN: {
+    schema: z.string().min(1).optional(),
+    example: '123456:ABC-your-token-from-BotFather',
+  },
+  DISCORD_TOKEN: {
+    schema: z.string().min(1).optional(),
+    example: 'your-bot-token-from-the-developer-portal',
+  },
+} as const;
+
+type Variables = typeof variables;
+type Parsed = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+export interface Config extends Omit<Parsed, 'SOURCES_FILE'> {
+  /** the sources file in use: SOURCES_FILE, else sources.json with a platform token, else the offline set */
+  SOURCES_FILE: string;
+  /** true when no platform token is set: the terminal chat over bundled examples */
+  offline: boolean;
+}
+
+/** Reads the configuration; `env` is a plain object so tests never touch process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = {} as Record<string, unknown>;
+  for (const [name, { schema, example }] of Object.entries(variables)) {
+    const raw = env[name];
+    const value = raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+    const result = (schema as z.ZodType).safeParse(value);
+    if (!result.success) {
+      const problem = result.error.issues[0]?.message ?? 'is not valid';
+      // secrets are never echoed, not even when wrong
+      const shown =
+        value === undefined
+          ? 'is missing'
+          : /TOKEN|SECRET/.test(name)
+            ? problem
+            : `${JSON.stringify(clip(value))} ${problem}`;
+      throw new ConfigError(`${name} ${shown}; for example ${name}=${example}`);
+    }
+    parsed[name] = result.data;
+  }
+  const config = parsed as Parsed;
+  const offline = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const sourcesFile = config.SOURCES_FILE ?? (offline ? OFFLINE_SOURCES_FILE : 'sources.json');
+  return { ...config, SOURCES_FILE: sourcesFile, offline };
+}
+
+const clip = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}...` : value);

@@ -1,0 +1,51 @@
+import type { Source } from '../sources/source.js';
+import type { StoredArticle } from '../store/news-store.js';
+import type { Digest, DigestItem } from './digest.js';
+import { rankArticles } from './rank.js';
+
+export interface DigestRequest {
+  title: string;
+  articles: readonly StoredArticle[];
+  /** how many items at most */
+  limit: number;
+  sources: ReadonlyMap<string, Source>;
+  timeZone: string;
+  now: number;
+  emptyText: string;
+  /** how many matched in all, for the closing line; defaults to the number of articles given */
+  total?: number;
+  /** the command that shows more, e.g. "/topic iran 25" */
+  moreCommand?: string;
+}
+
+/** Turns stored articles into the platform-neutral digest document. */
+export function buildDigest(request: DigestRequest): Digest {
+  const ranked = rankArticles(request.articles).slice(0, request.limit);
+  const total = Math.max(request.total ?? request.articles.length, ranked.length);
+  const items = ranked.map((article) => toItem(article, request.sources));
+  const more = total - items.length;
+  return {
+    title: request.title,
+    generatedAt: request.now,
+    timeZone: request.timeZone,
+    sections: items.length ? [{ items }] : [],
+    emptyText: request.emptyText,
+    ...(more > 0 && request.moreCommand ? { footer: `… and ${more} more: ${request.moreCommand}` } : {}),
+  };
+}
+
+function toItem(article: StoredArticle, sources: ReadonlyMap<string, Source>): DigestItem {
+  return {
+    articleId: article.id,
+    title: article.title,
+    ...(article.url ? { url: article.url } : {}),
+    sourceId: article.sourceId,
+    sourceName: sources.get(article.sourceId)?.name ?? article.sourceId,
+    publishedAt: article.publishedAt,
+    firstSeenAt: article.firstSeenAt,
+    summary: article.summary,
+    language: article.language,
+    topics: article.topics,
+    alsoReportedBy: [],
+  };
+}

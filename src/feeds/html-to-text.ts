@@ -1,0 +1,173 @@
+// html (or text that may hold some) → clean text: tags dropped, the content of script-like
+// elements dropped, entities decoded, whitespace (paragraph breaks included) folded to one space.
+// one forward scan, no backtracking.
+import { decodeHTML } from 'entities';
+
+// elements whose content is never text a reader should see
+const HIDDEN = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'applet',
+  'svg',
+  'math',
+  'head',
+]);
+
+// elements that end a paragraph or a line
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'hr',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'figure',
+  'figcaption',
+  'address',
+  'body',
+  'main',
+  'form',
+  'fieldset',
+  'details',
+  'summary',
+]);
+
+const CELL = new Set(['td', 'th']);
+
+// a block element ends a paragraph: its words must not run into the next ones
+const BREAK = ' ';
+const HIDDEN_CLOSE = new Map([...HIDDEN].map((name) => [name, new RegExp(`</${name}\\s*>`, 'ig')]));
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isNameChar(code: number): boolean {
+  return (
+    isLetter(code) || (code >= 48 && code <= 57) || code === 45 || code === 58 || code === 95 || code === 46
+  );
+}
+
+// index of the ">" that ends a tag, skipping quoted attribute values; -1 if none
+function tagEnd(html: string, from: number): number {
+  for (let i = from; i < html.length; i++) {
+    const code = html.charCodeAt(i);
+    if (code === 62) return i;
+    if (code === 34 || code === 39) {
+      const close = html.indexOf(code === 34 ? '"' : "'", i + 1);
+      if (close === -1) return html.indexOf('>', i);
+      i = close;
+    }
+  }
+  return -1;
+}
+
+/** Removes markup, keeping words apart where blocks end; entities are left encoded. */
+function stripTags(html: string): string {
+  let out = '';
+  let i = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) {
+      out += i === 0 ? html : html.slice(i);
+      break;
+    }
+    if (lt > i) out += html.slice(i, lt);
+    const next = html.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      if (html.startsWith('<!--', lt)) {
+        const end = html.indexOf('-->', lt + 4);
+        i = end === -1 ? n : end + 3;
+      } else if (html.startsWith('<![CDATA[', lt)) {
+        const end = html.indexOf(']]>', lt + 9);
+        out += html.slice(lt + 9, end === -1 ? n : end).replace(/&/g, '&amp;');
+        i = end === -1 ? n : end + 3;
+      } else {
+        // a declaration; one that never ends is text ("<!DOCTYPE" on its own)
+        const end = html.indexOf('>', lt + 2);
+        if (end === -1) out += html.slice(lt);
+        i = end === -1 ? n : end + 1;
+      }
+      continue;
+    }
+    if (next === 63 /* ? */) {
+      const end = html.indexOf('>', lt + 2);
+      i = end === -1 ? n : end + 1;
+      continue;
+    }
+    const closing = next === 47; /* / */
+    const nameStart = closing ? lt + 2 : lt + 1;
+    if (!isLetter(html.charCodeAt(nameStart))) {
+      out += '<'; // a lone "<", as in "a < b"
+      i = lt + 1;
+      continue;
+    }
+    let nameEnd = nameStart + 1;
+    while (nameEnd < n && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    const end = tagEnd(html, nameEnd);
+    if (end === -1) break; // an unterminated tag: the rest is not text
+    const qualified = html.slice(nameStart, nameEnd).toLowerCase();
+    const colon = qualified.lastIndexOf(':');
+    const name = colon === -1 ? qualified : qualified.slice(colon + 1);
+    i = end + 1;
+    if (BLOCK.has(name)) out += BREAK;
+    else if (CELL.has(name)) out += ' ';
+    const hiddenClose = closing ? undefined : HIDDEN_CLOSE.get(name);
+    if (hiddenClose && html.charCodeAt(end - 1) !== 47) {
+      // skip to the end tag; an element that is never closed hides nothing
+      hiddenClose.lastIndex = i;
+      const close = hiddenClose.exec(html);
+      if (close) i = close.index + close[0].length;
+    }
+  }
+  return out;
+}
+
+// c1 controls in text are windows-1252 characters decoded as latin-1 ("don\u0092t" → "don’t")
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const HAS_C1 = /[\u0080-\u009F]/;
+const C1 = /[\u0080-\u009F]/g;
+
+function demoronize(text: string): string {
+  return HAS_C1.test(text) ? text.replace(C1, (ch) => WINDOWS_1252_C1.charAt(ch.charCodeAt(0) - 0x80)) : text;
+}
+
+// whitespace worth replacing: runs of two or more, or any single one that is not a space
+// (single spaces, the common case, are left alone: far fewer replacements)
+const SPACING = /\s{2,}|[^\S ]/g;
+
+/** Plain text on one line: whitespace folded to one space. */
+export function foldLine(text: string): string {
+  return demoronize(text.replace(SPACING, ' ').trim());
+}
+
+/** Clean text of an html fragment: no markup, entities decoded, whitespace folded to one space. */
+export function htmlToText(html: string): string {
+  const stripped = html.indexOf('<') === -1 ? html : stripTags(html);
+  return foldLine(stripped.indexOf('&') === -1 ? stripped : decodeHTML(stripped));
+}

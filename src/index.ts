@@ -1,0 +1,26 @@
+// the core's public entry: commands/ and adapters/ import from here only.
+export type { Article, FeedArticle } from './articles/article.js';
+export { openBriefer, type Briefer, type BrieferOptions } from './briefer.js';
+export { systemClock, createFixedClock, type Clock } from './clock.js';
+export { loadConfig, type Config } from './config.js';
+export { buildDigest, type DigestRequest } from './digest/build-digest.js';
+export { digestItems, type Digest, type DigestItem, type DigestSection } from './digest/digest.js';
+export { formatAbsolute, formatRelative } from './digest/format-time.js';
+export { articleTime, rankArticles } from './digest/rank.js';
+export { ConfigError, FeedError, StoreError, UserError } from './errors.js';
+export { MAX_FEED_BYTES, parseFeed, type ParsedFeed } from './feeds/parse-feed.js';
+export type { SourceOutcome } from './ingest/ingest-sources.js';
+export { DEFAULT_READ_LIMITS } from './ingest/ingest-sources.js';
+export { readSource } from './ingest/read-source.js';
+export { createLogger, silentLogger, type Logger, type LogLevel } from './logger.js';
+export { loadSources, parseSources } from './sources/load-sources.js';
+export type { Source } from './sources/source.js';
+export type { NewsStore, StoredArticle } from './store/news-store.js';
+export type { Topic } from './topics/topic.js';
+export type { TopicMatcher } from './topics/topic-matcher.js';
+export { foldText, words } from './text/fold.js';
+export { findSources } from './sources/find-sources.js';
+export { createPoller, type Poller } from './ingest/poller.js';
+export { loadTopics } from './topics/load-topics.js';
+export { createTopicMatcher } from './topics/topic-matcher.js';
+export { isTimeZone } from './time-zone.js';

@@ -1,0 +1,281 @@
+import type { Article } from '../articles/article.js';
+import { foldText, words } from '../text/fold.js';
+import { containsPhrase, newestFirst } from './newest-first.js';
+import { SearchResult } from './search-result.js';
+import { mergedPage, TimeOrder, type CompareAge } from './time-order.js';
+import { WordIndex } from './word-index.js';
+
+/** what the in-memory index holds: an article without its text */
+export type StoredArticle = Omit<Article, 'text'>;
+
+export interface PageQuery {
+  limit: number;
+  offset?: number;
+}
+
+// a multi-word search checks the phrase in this many of its newest title/summary matches
+const PHRASE_CHECKS = 200;
+const CACHED_SEARCHES = 8;
+
+/**
+ * Articles by slot (a small integer, one per article, never reused), ordered by time overall, per
+ * source and per topic, plus a word index for search. Nothing here touches the store.
+ */
+export class ArticleIndex {
+  private readonly docs: (StoredArticle | undefined)[] = [];
+  private time = new Float64Array(1024);
+  private seen = new Float64Array(1024);
+  private readonly ids = new Map<string, number>();
+  /** canonical url → slot, for articles whose url is not also their id (those are found through `ids`) */
+  private readonly urls = new Map<string, number>();
+  private readonly strings = new Map<string, string>();
+  private readonly topicLists = new Map<string, string[]>();
+  private readonly words = new WordIndex();
+  private readonly searches = new Map<string, SearchResult>();
+  private live = 0;
+
+  // newer publishedAt (firstSeenAt when unknown), then newer firstSeenAt, then added later
+  private readonly compare: CompareAge = (a, b) =>
+    (this.time[a] as number) - (this.time[b] as number) ||
+    (this.seen[a] as number) - (this.seen[b] as number) ||
+    a - b;
+  private readonly all = new TimeOrder(this.compare);
+  private readonly sources = new Map<string, TimeOrder>();
+  private readonly topics = new Map<string, TimeOrder>();
+
+  get size(): number {
+    return this.live;
+  }
+
+  get vocabularySize(): number {
+    return this.words.vocabularySize;
+  }
+
+  postingBytes(): number {
+    return this.words.postingBytes();
+  }
+
+  hasId(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  hasUrl(url: string): boolean {
+    if (this.urls.has(url)) return true;
+    const slot = this.ids.get(url);
+    return slot !== undefined && this.docs[slot]?.url === url;
+  }
+
+  /** indexes articles whose id is not indexed yet; returns what it indexed. `settle: false` leaves the
+   *  sorting to settle() (or the next query): for loading many batches at start. */
+  addMany(articles: readonly Article[], options: { settle?: boolean } = {}): StoredArticle[] {
+    const added: StoredArticle[] = [];
+    const slots: number[] = [];
+    const bySource = new Map<string, number[]>();
+    const byTopic = new Map<string, number[]>();
+    for (const article of articles) {
+      if (this.ids.has(article.id)) continue;
+      const slot = this.docs.length;
+      const stored = this.toStored(article);
+      this.grow(slot + 1);
+      this.docs.push(stored);
+      this.time[slot] = stored.publishedAt ?? stored.firstSeenAt;
+      this.seen[slot] = stored.firstSeenAt;
+      this.ids.set(stored.id, slot);
+      if (stored.url !== undefined && stored.url !== stored.id && !this.hasUrl(stored.url)) {
+        this.urls.set(stored.url, slot);
+      }
+      this.words.addDocument(
+        slot,
+        words(foldText(`${article.title}\n${article.summary}`)),
+        words(foldText(article.text)),
+      );
+      slots.push(slot);
+      push(bySource, stored.sourceId, slot);
+      for (const topic of new Set(stored.topics)) push(byTopic, topic, slot);
+      added.push(stored);
+    }
+    if (added.length === 0) return added;
+    this.all.insertMany(slots);
+    for (const [source, list] of bySource) this.order(this.sources, source).insertMany(list);
+    for (const [topic, list] of byTopic) this.order(this.topics, topic).insertMany(list);
+    this.live += added.length;
+    this.searches.clear();
+    if (options.settle !== false) this.settle();
+    return added;
+  }
+
+  /** sorts what addMany left unsorted */
+  settle(): void {
+    this.all.settle();
+    for (const order of this.sources.values()) order.settle();
+    for (const order of this.topics.values()) order.settle();
+  }
+
+  /** articles first seen before `time` */
+  firstSeenBefore(time: number): StoredArticle[] {
+    return this.docs.filter((doc): doc is StoredArticle => doc !== undefined && doc.firstSeenAt < time);
+  }
+
+  removeMany(ids: readonly string[]): void {
+    let removed = 0;
+    for (const id of ids) {
+      const slot = this.ids.get(id);
+      if (slot === undefined) continue;
+      const doc = this.docs[slot] as StoredArticle;
+      this.ids.delete(id);
+      if (doc.url !== undefined && this.urls.get(doc.url) === slot) this.urls.delete(doc.url);
+      this.docs[slot] = undefined;
+      removed++;
+    }
+    if (removed === 0) return;
+    const gone = (slot: number) => this.docs[slot] === undefined;
+    this.all.removeWhere(gone);
+    for (const orders of [this.sources, this.topics]) {
+      for (const [key, order] of orders) {
+        order.removeWhere(gone);
+        if (order.length === 0) orders.delete(key);
+      }
+    }
+    this.words.compact((slot) => !gone(slot));
+    this.live -= removed;
+    this.searches.clear();
+  }
+
+  latest(query: PageQuery & { sourceIds?: readonly string[] }): StoredArticle[] {
+    const { offset, limit } = page(query);
+    if (query.sourceIds === undefined) return this.docsOf(this.all.page(offset, limit));
+    const orders = this.ordersOf(query.sourceIds);
+    return this.docsOf(mergedPage(orders, this.compare, offset, limit));
+  }
+
+  countLatest(sourceIds?: readonly string[]): number {
+    if (sourceIds === undefined) return this.live;
+    return this.ordersOf(sourceIds).reduce((sum, order) => sum + order.length, 0);
+  }
+
+  byTopic(topicId: string, query: PageQuery): StoredArticle[] {
+    const { offset, limit } = page(query);
+    return this.docsOf(this.topics.get(topicId)?.page(offset, limit) ?? []);
+  }
+
+  countByTopic(topicId: string): number {
+    return this.topics.get(topicId)?.length ?? 0;
+  }
+
+  search(text: string, query: PageQuery): StoredArticle[] {
+    const { offset, limit } = page(query);
+    return this.docsOf(this.searchResult(text).page(offset, limit));
+  }
+
+  countSearch(text: string): number {
+    return this.searchResult(text).count;
+  }
+
+  private searchResult(text: string): SearchResult {
+    const phrase = words(foldText(text));
+    const key = phrase.join(' ');
+    const cached = this.searches.get(key);
+    if (cached) return cached;
+
+    const match = this.words.match([...new Set(phrase)]);
+    const matches = new Int32Array(match.length);
+    const inTitleOrSummary: number[] = [];
+    let count = 0;
+    for (let i = 0; i < match.length; i++) {
+      const slot = match.slots[i] as number;
+      if (this.docs[slot] === undefined) continue;
+      matches[count++] = slot;
+      if (phrase.length > 1 && match.inTitleOrSummary[i] === 1) inTitleOrSummary.push(slot);
+    }
+    const candidates = newestFirst(inTitleOrSummary, inTitleOrSummary.length, PHRASE_CHECKS, this.compare);
+    const hasPhrase = (slot: number) => {
+      const doc = this.docs[slot] as StoredArticle;
+      return (
+        containsPhrase(words(foldText(doc.title)), phrase) ||
+        containsPhrase(words(foldText(doc.summary)), phrase)
+      );
+    };
+    const result = new SearchResult(matches.subarray(0, count), candidates, hasPhrase, this.compare);
+    if (this.searches.size >= CACHED_SEARCHES)
+      this.searches.delete(this.searches.keys().next().value as string);
+    this.searches.set(key, result);
+    return result;
+  }
+
+  private ordersOf(sourceIds: readonly string[]): TimeOrder[] {
+    const orders: TimeOrder[] = [];
+    for (const id of new Set(sourceIds)) {
+      const order = this.sources.get(id);
+      if (order) orders.push(order);
+    }
+    return orders;
+  }
+
+  private docsOf(slots: readonly number[]): StoredArticle[] {
+    return slots.map((slot) => this.docs[slot] as StoredArticle);
+  }
+
+  private order(orders: Map<string, TimeOrder>, key: string): TimeOrder {
+    let order = orders.get(key);
+    if (!order) {
+      order = new TimeOrder(this.compare);
+      orders.set(key, order);
+    }
+    return order;
+  }
+
+  private grow(slots: number): void {
+    if (slots <= this.time.length) return;
+    const size = Math.max(slots, this.time.length * 2);
+    const time = new Float64Array(size);
+    const seen = new Float64Array(size);
+    time.set(this.time);
+    seen.set(this.seen);
+    this.time = time;
+    this.seen = seen;
+  }
+
+  // no text; repeated short strings shared; the url and guid share the id's string when equal
+  private toStored(article: Article): StoredArticle {
+    const { id, guid, url } = article;
+    return {
+      id,
+      sourceId: this.intern(article.sourceId),
+      ...(guid !== undefined && { guid: guid === id ? id : guid }),
+      title: article.title,
+      ...(url !== undefined && { url: url === id ? id : url }),
+      publishedAt: article.publishedAt,
+      firstSeenAt: article.firstSeenAt,
+      summary: article.summary,
+      language: this.intern(article.language),
+      topics: this.topicList(article.topics),
+    };
+  }
+
+  // articles share one frozen array per combination of topics
+  private topicList(topics: readonly string[]): string[] {
+    const key = topics.join('\n');
+    const known = this.topicLists.get(key);
+    if (known) return known;
+    const list = Object.freeze(topics.map((topic) => this.intern(topic))) as string[];
+    this.topicLists.set(key, list);
+    return list;
+  }
+
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+}
+
+function page(query: PageQuery): { offset: number; limit: number } {
+  return { offset: Math.max(0, Math.floor(query.offset ?? 0)), limit: Math.max(0, Math.floor(query.limit)) };
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,230 @@
+import type { Keyv } from 'keyv';
+import { z } from 'zod';
+import { ArticleSchema, type Article } from '../articles/article.js';
+import type { Clock } from '../clock.js';
+import { ConfigError, StoreError } from '../errors.js';
+import { ArticleIndex, type StoredArticle } from './article-index.js';
+import { isUnreadable, type KeyvStore } from './open-keyv.js';
+import { createSeenSet, DAY_MS, seenKeys, seenRetentionDays } from './seen-set.js';
+
+export type { StoredArticle } from './article-index.js';
+
+/**
+ * Keys: namespace "articles" holds one entry per article, key = article id, value = the Article (with
+ * text); iterating it rebuilds the index at start. Namespace "seen" holds "id:<id>" and "url:<url>",
+ * value = when last seen (ms); kept seenRetentionDays(retentionDays) after the last sighting.
+ */
+export interface NewsStore {
+  /** stores articles whose id (or canonical url) was never seen before; sets firstSeenAt = clock.now();
+   *  returns those added. Never stores or returns the same article twice, even across restarts. */
+  add(articles: Omit<Article, 'firstSeenAt'>[]): Promise<{ added: StoredArticle[]; duplicates: number }>;
+  /** newest first (publishedAt, falling back to firstSeenAt), optionally only these sources
+   *  (an empty list means no source, so nothing) */
+  latest(query: { limit: number; offset?: number; sourceIds?: readonly string[] }): StoredArticle[];
+  /** newest first among articles tagged with the topic */
+  byTopic(topicId: string, query: { limit: number; offset?: number }): StoredArticle[];
+  /** newest first among articles whose title, summary or text contains all the words of `text`; with
+   *  several words, those with the words as a phrase in the title or summary come first (the phrase is
+   *  checked in the newest 200 articles that have all the words in the title or summary) */
+  search(text: string, query: { limit: number; offset?: number }): StoredArticle[];
+  /** counts for the same queries, for "… and N more" lines */
+  countLatest(sourceIds?: readonly string[]): number;
+  countByTopic(topicId: string): number;
+  countSearch(text: string): number;
+  get(id: string): Promise<Article | undefined>; // with text, from the backing store
+  size(): number;
+  /** deletes articles first seen more than retentionDays ago (store and index); returns how many */
+  prune(): Promise<number>;
+  /** waits for writes in progress and refuses new ones; the KeyvStore stays open (its opener closes it) */
+  close(): Promise<void>;
+}
+
+const REBUILD_BATCH = 100;
+
+export async function openNewsStore(options: {
+  keyv: KeyvStore;
+  retentionDays: number;
+  clock: Clock;
+  onInvalid?: (key: string, problem: string) => void; // a value read back that fails ArticleSchema: skipped, reported
+}): Promise<NewsStore> {
+  const { keyv, retentionDays, clock } = options;
+  if (!(retentionDays > 0)) {
+    throw new ConfigError(
+      `Article retention must be a positive number of days, e.g. 30; got ${retentionDays}.`,
+    );
+  }
+  const onInvalid = options.onInvalid ?? (() => {});
+  const retentionMs = retentionDays * DAY_MS;
+  const articles = keyv.namespace('articles');
+  const seen = createSeenSet({
+    keyv: keyv.namespace('seen'),
+    keepMs: seenRetentionDays(retentionDays) * DAY_MS,
+    refreshAfterMs: retentionMs,
+    clock,
+    onInvalid,
+  });
+  const index = new ArticleIndex();
+  await rebuild(articles, index, onInvalid);
+
+  // add and prune read, then write: one at a time, so two overlapping polls cannot both store an article
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  function exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const guarded = () => {
+      if (closed) throw new StoreError('The news store is closed: open it again to add or prune articles.');
+      return task();
+    };
+    const run = queue.then(guarded, guarded);
+    queue = run.catch(() => {});
+    return run;
+  }
+  let lastSweep = -Infinity;
+
+  return {
+    add: (input) =>
+      exclusive(async () => {
+        const now = clock.now();
+        const inBatch = new Set<string>();
+        const candidates: Article[] = [];
+        let duplicates = 0;
+        for (const item of input) {
+          const parsed = ArticleSchema.safeParse({ ...item, firstSeenAt: now });
+          if (!parsed.success) {
+            onInvalid(`articles:${item.id}`, `refused to store: ${problemOf(parsed.error)}`);
+            continue;
+          }
+          const article = parsed.data;
+          const keys = seenKeys(article);
+          if (keys.some((key) => inBatch.has(key)) || index.hasId(article.id) || hasUrl(index, article.url)) {
+            duplicates++;
+            continue;
+          }
+          for (const key of keys) inBatch.add(key);
+          candidates.push(article);
+        }
+        const seenBefore = await seen.seen(candidates.flatMap(seenKeys));
+        // a copy made of fresh strings: the index must not keep a whole feed document alive through a slice
+        const fresh = candidates
+          .filter((article) => !seenKeys(article).some((key) => seenBefore.has(key)))
+          .map((article) => JSON.parse(JSON.stringify(article)) as Article);
+        duplicates += candidates.length - fresh.length;
+        if (fresh.length > 0) {
+          await storeCall(`write ${fresh.length} articles`, () =>
+            articles.setMany(fresh.map((article) => ({ key: article.id, value: article }))),
+          );
+        }
+        const added = index.addMany(fresh);
+        await seen.mark(fresh.flatMap(seenKeys));
+        return { added, duplicates };
+      }),
+
+    latest: (query) => index.latest(query),
+    byTopic: (topicId, query) => index.byTopic(topicId, query),
+    search: (text, query) => index.search(text, query),
+    countLatest: (sourceIds) => index.countLatest(sourceIds),
+    countByTopic: (topicId) => index.countByTopic(topicId),
+    countSearch: (text) => index.countSearch(text),
+    size: () => index.size,
+
+    async get(id) {
+      const value: unknown = await storeCall(`read article "${id}"`, () => articles.get(id));
+      if (value === undefined) return undefined;
+      const article = readArticle(id, value, onInvalid);
+      return article;
+    },
+
+    prune: () =>
+      exclusive(async () => {
+        const now = clock.now();
+        const old = index.firstSeenBefore(now - retentionMs);
+        if (old.length > 0) {
+          // remembered first, so a crash between the two steps can only leave an article stored, never forgotten
+          await seen.mark(old.flatMap(seenKeys));
+          const ids = old.map((article) => article.id);
+          await storeCall(`delete ${ids.length} old articles`, async () => {
+            for (let start = 0; start < ids.length; start += 500)
+              await articles.deleteMany(ids.slice(start, start + 500));
+          });
+          index.removeMany(ids);
+        }
+        if (now - lastSweep >= DAY_MS) {
+          await seen.sweep();
+          lastSweep = now;
+        }
+        return old.length;
+      }),
+
+    close() {
+      const done = queue.then(() => {
+        closed = true;
+      });
+      queue = done;
+      return done;
+    },
+  };
+}
+
+async function rebuild(
+  articles: Keyv,
+  index: ArticleIndex,
+  onInvalid: (key: string, problem: string) => void,
+): Promise<void> {
+  const iterator = articles.iterator;
+  if (!iterator)
+    throw new StoreError('The store cannot list the "articles" namespace, so the index cannot be built.');
+  let batch: Article[] = [];
+  try {
+    for await (const [key, value] of iterator(undefined) as AsyncGenerator<[string, unknown]>) {
+      const article = readArticle(key, value, onInvalid);
+      if (article) batch.push(article);
+      if (batch.length >= REBUILD_BATCH) {
+        index.addMany(batch, { settle: false });
+        batch = [];
+      }
+    }
+  } catch (error) {
+    throw new StoreError(
+      `Could not read the "articles" namespace to build the index: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  index.addMany(batch, { settle: false });
+  index.settle();
+}
+
+function readArticle(key: string, value: unknown, onInvalid: (key: string, problem: string) => void) {
+  if (isUnreadable(value)) {
+    onInvalid(`articles:${key}`, value.unreadable);
+    return undefined;
+  }
+  const parsed = ArticleSchema.safeParse(value);
+  if (!parsed.success) {
+    onInvalid(`articles:${key}`, problemOf(parsed.error));
+    return undefined;
+  }
+  if (parsed.data.id !== key) {
+    onInvalid(`articles:${key}`, `the article's id is "${parsed.data.id}", not its key`);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function hasUrl(index: ArticleIndex, url: string | undefined): boolean {
+  return url !== undefined && index.hasUrl(url);
+}
+
+function problemOf(error: z.ZodError): string {
+  return z.prettifyError(error).replace(/\s*\n\s*/g, '; ');
+}
+
+async function storeCall<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new StoreError(`Could not ${what} (store namespace "articles"): ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}

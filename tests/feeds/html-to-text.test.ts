@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { foldLine, htmlToText } from '../../src/feeds/html-to-text.js';
+
+describe('htmlToText', () => {
+  it('drops tags and keeps every word, blocks apart and inline runs together', () => {
+    expect(htmlToText('<p>First <b>bold</b> para.</p><p>Second<br/>line</p>')).toBe(
+      'First bold para. Second line',
+    );
+    expect(htmlToText('Ex<b>am</b>ple <a href="/x" title="a > b">link</a>')).toBe('Example link');
+    expect(htmlToText('<xhtml:div><xhtml:p>One</xhtml:p><xhtml:p>Two</xhtml:p></xhtml:div>')).toBe('One Two');
+  });
+
+  it('decodes named, numeric and hex entities, including legacy ones without a semicolon', () => {
+    expect(htmlToText('AT&amp;T &lt;3 &#8217; &#x41; &eacute; &copy 2024 &nbsp;x')).toBe(
+      'AT&T <3 ’ A é © 2024 x',
+    );
+  });
+
+  it('decodes entities once only: an escaped tag stays visible as text', () => {
+    expect(htmlToText('&lt;script&gt;alert(1)&lt;/script&gt;')).toBe('<script>alert(1)</script>');
+    expect(htmlToText('&amp;lt;b&amp;gt;')).toBe('&lt;b&gt;');
+  });
+
+  it('drops what a reader never sees: scripts, styles, comments, declarations', () => {
+    expect(
+      htmlToText(
+        '<!DOCTYPE html><style>p{color:red}</style>safe<script type="text/javascript">location.href="x"</script> <!-- hidden --> description',
+      ),
+    ).toBe('safe description');
+    expect(htmlToText('a<SCRIPT>x()</SCRIPT >b')).toBe('ab');
+  });
+
+  it('hides nothing behind an element that is never closed, and keeps a lone "<"', () => {
+    expect(htmlToText('safe<object classid="x"> description')).toBe('safe description');
+    expect(htmlToText('1 < 2 and 3 > 2')).toBe('1 < 2 and 3 > 2');
+    expect(htmlToText('unterminated <!DOCTYPE')).toBe('unterminated <!DOCTYPE');
+    expect(htmlToText('cut short <a href="http://exa')).toBe('cut short');
+  });
+
+  it('keeps CDATA content as text', () => {
+    expect(htmlToText('<p><![CDATA[x < y & z]]></p>')).toBe('x < y & z');
+  });
+
+  it('folds all whitespace, unicode spaces included, to single spaces', () => {
+    expect(htmlToText('  a\n\n\tb\u00a0\u00a0c\r\n <p> d </p>  ')).toBe('a b c d');
+  });
+
+  it('reads c1 control characters as the windows-1252 punctuation they were meant to be', () => {
+    expect(htmlToText('don\u0092t \u0093quote\u0094')).toBe('don’t “quote”');
+    expect(foldLine('don\u0092t')).toBe('don’t');
+  });
+});
