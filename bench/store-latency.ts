@@ -211,11 +211,10 @@ async function measure(dir: string): Promise<Measured> {
     clock: createFixedClock(START + SPAN),
   });
   const reopenMs = performance.now() - started;
+  // twice: array buffers are freed by the collection after the one that found them unreachable
   gc?.();
-  console.error('DEBUG1', process.memoryUsage());
   gc?.();
   const memory = process.memoryUsage();
-  console.error('DEBUG', memory, typeof gc);
   const sources = Array.from({ length: SOURCES }, (_, s) => `source-${s}`);
   const title = (rand: () => number) =>
     generatedArticle(Math.floor(rand() * ARTICLES))

@@ -24,3 +24,6 @@ export { createPoller, type Poller } from './ingest/poller.js';
 export { loadTopics } from './topics/load-topics.js';
 export { createTopicMatcher } from './topics/topic-matcher.js';
 export { isTimeZone } from './time-zone.js';
+export { formatItemTime } from './digest/format-time.js';
+export { httpUrl } from './text/http-url.js';
+export { isHighSurrogate, truncateAtWord } from './text/truncate.js';

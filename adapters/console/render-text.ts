@@ -1,6 +1,5 @@
 import type { Reply } from '../../commands/command.js';
-import type { Digest, DigestItem } from '../../src/index.js';
-import { formatItemTime } from '../../src/digest/format-time.js';
+import { formatItemTime, httpUrl, type Digest, type DigestItem } from '../../src/index.js';
 
 // a piece of a line: `isolate` for text from feeds (may be right-to-left), `attach` to glue it to what precedes
 interface Run {
@@ -36,16 +35,6 @@ function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) if (!ZERO_WIDTH.test(ch)) width += WIDE.test(ch) ? 2 : 1;
   return width;
-}
-
-function httpUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 interface Token {

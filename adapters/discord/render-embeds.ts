@@ -1,6 +1,5 @@
 import type { Reply } from '../../commands/command.js';
-import type { Digest, DigestItem } from '../../src/index.js';
-import { formatItemTime } from '../../src/digest/format-time.js';
+import { formatItemTime, httpUrl, truncateAtWord, type Digest, type DigestItem } from '../../src/index.js';
 
 export interface DiscordEmbed {
   title?: string;
@@ -54,29 +53,6 @@ export function escapeMarkdown(text: string): string {
         /\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`,
       ),
   );
-}
-
-/** Only http(s) links; anything else is shown without a link. */
-function httpUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Shortens to at most `max` UTF-16 units with "…", at a space if one is near, never inside a surrogate pair. */
-function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < 1) return '';
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (end > 0 && code >= 0xd800 && code <= 0xdbff) end -= 1;
-  const space = text.slice(0, end + 1).search(/\s\S*$/);
-  if (space >= end / 2) end = space;
-  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 /** The longest shortening of `raw` whose rendering fits `limit`. */

@@ -1,8 +1,7 @@
 import type { Choice, Reply } from '../../commands/command.js';
-import type { Digest, DigestItem } from '../../src/index.js';
-import { formatItemTime } from '../../src/digest/format-time.js';
+import { formatItemTime, httpUrl, truncateAtWord, type Digest, type DigestItem } from '../../src/index.js';
 import { escapeHtml } from './escape-html.js';
-import { TELEGRAM_MAX_LENGTH, splitText, telegramLength, truncateAtWord } from './telegram-length.js';
+import { TELEGRAM_MAX_LENGTH, splitText, telegramLength } from './telegram-length.js';
 
 export interface TelegramMessage {
   text: string;
@@ -41,17 +40,6 @@ const join = (fragments: Fragment[], separator: string): Fragment => ({
   length:
     fragments.reduce((sum, f) => sum + f.length, 0) + separator.length * Math.max(0, fragments.length - 1),
 });
-
-/** Only http(s) links; anything else is shown without a link. */
-function httpUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function itemFragment(item: DigestItem, digest: Digest, title: string, summary: string): Fragment {
   const url = httpUrl(item.url);

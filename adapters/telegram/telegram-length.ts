@@ -1,3 +1,4 @@
+import { isHighSurrogate } from '../../src/index.js';
 /** Telegram's limit for a message's text, after entity parsing, in UTF-16 code units. */
 export const TELEGRAM_MAX_LENGTH = 4096;
 
@@ -15,20 +16,6 @@ export function telegramLength(html: string): number {
 }
 
 const SPACE = /\s/;
-
-/**
- * Shortens text to at most `max` UTF-16 units, ending with "…": cut at the last space that keeps
- * at least half of the room, else at a character boundary (never inside a surrogate pair).
- */
-export function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < 1) return '';
-  let end = max - 1; // room for the ellipsis
-  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  const space = lastSpaceBefore(text, end);
-  if (space >= end / 2) end = space;
-  return `${text.slice(0, end).trimEnd()}…`;
-}
 
 /**
  * Splits text into pieces of at most `max` UTF-16 units: at blank lines if it can, else at line
@@ -55,8 +42,4 @@ function lastSpaceBefore(text: string, end: number): number {
     if (SPACE.test(text.charAt(i))) return i;
   }
   return -1;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }

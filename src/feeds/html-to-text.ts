@@ -62,6 +62,10 @@ const CELL = new Set(['td', 'th']);
 const BREAK = ' ';
 const HIDDEN_CLOSE = new Map([...HIDDEN].map((name) => [name, new RegExp(`</${name}\\s*>`, 'ig')]));
 
+function decode(text: string): string {
+  return text.indexOf('&') === -1 ? text : decodeHTML(text);
+}
+
 function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
@@ -86,7 +90,7 @@ function tagEnd(html: string, from: number): number {
   return -1;
 }
 
-/** Removes markup, keeping words apart where blocks end; entities are left encoded. */
+/** Removes markup, keeping words apart where blocks end, and decodes the entities of the text. */
 function stripTags(html: string): string {
   let out = '';
   let i = 0;
@@ -94,10 +98,10 @@ function stripTags(html: string): string {
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      out += i === 0 ? html : html.slice(i);
+      out += decode(i === 0 ? html : html.slice(i));
       break;
     }
-    if (lt > i) out += html.slice(i, lt);
+    if (lt > i) out += decode(html.slice(i, lt));
     const next = html.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
       if (html.startsWith('<!--', lt)) {
@@ -105,12 +109,12 @@ function stripTags(html: string): string {
         i = end === -1 ? n : end + 3;
       } else if (html.startsWith('<![CDATA[', lt)) {
         const end = html.indexOf(']]>', lt + 9);
-        out += html.slice(lt + 9, end === -1 ? n : end).replace(/&/g, '&amp;');
+        out += html.slice(lt + 9, end === -1 ? n : end);
         i = end === -1 ? n : end + 3;
       } else {
         // a declaration; one that never ends is text ("<!DOCTYPE" on its own)
         const end = html.indexOf('>', lt + 2);
-        if (end === -1) out += html.slice(lt);
+        if (end === -1) out += decode(html.slice(lt));
         i = end === -1 ? n : end + 1;
       }
       continue;
@@ -168,6 +172,5 @@ export function foldLine(text: string): string {
 
 /** Clean text of an html fragment: no markup, entities decoded, whitespace folded to one space. */
 export function htmlToText(html: string): string {
-  const stripped = html.indexOf('<') === -1 ? html : stripTags(html);
-  return foldLine(stripped.indexOf('&') === -1 ? stripped : decodeHTML(stripped));
+  return foldLine(html.indexOf('<') === -1 ? decode(html) : stripTags(html));
 }

@@ -14,7 +14,7 @@ export interface PageQuery {
 }
 
 // a multi-word search checks the phrase in this many of its newest title/summary matches
-const PHRASE_CHECKS = 200;
+const PHRASE_CHECKS = 100;
 const CACHED_SEARCHES = 8;
 
 /**
@@ -187,7 +187,7 @@ export class ArticleIndex {
       matches[count++] = slot;
       if (phrase.length > 1 && match.inTitleOrSummary[i] === 1) inTitleOrSummary.push(slot);
     }
-    const candidates = newestFirst(inTitleOrSummary, inTitleOrSummary.length, PHRASE_CHECKS, this.compare);
+    const candidates = this.newest(inTitleOrSummary, inTitleOrSummary.length, PHRASE_CHECKS);
     const hasPhrase = (slot: number) => {
       const doc = this.docs[slot] as StoredArticle;
       return (
@@ -195,11 +195,26 @@ export class ArticleIndex {
         containsPhrase(words(foldText(doc.summary)), phrase)
       );
     };
-    const result = new SearchResult(matches.subarray(0, count), candidates, hasPhrase, this.compare);
+    const newest = (slots: ArrayLike<number>, length: number, k: number) => this.newest(slots, length, k);
+    const result = new SearchResult(matches.subarray(0, count), candidates, hasPhrase, newest);
     if (this.searches.size >= CACHED_SEARCHES)
       this.searches.delete(this.searches.keys().next().value as string);
     this.searches.set(key, result);
     return result;
+  }
+
+  /** the k newest of slots[0 .. length): a walk down the time order when they are many, else a bounded heap */
+  private newest(slots: ArrayLike<number>, length: number, k: number): number[] {
+    if (length < 1024 || length * 16 < this.live) return newestFirst(slots, length, k, this.compare);
+    const member = new Uint8Array(this.docs.length);
+    for (let i = 0; i < length; i++) member[slots[i] as number] = 1;
+    const found: number[] = [];
+    for (let i = 0; found.length < k; i++) {
+      const slot = this.all.newest(i);
+      if (slot === undefined) break;
+      if (member[slot] === 1) found.push(slot);
+    }
+    return found;
   }
 
   private ordersOf(sourceIds: readonly string[]): TimeOrder[] {

@@ -1,5 +1,5 @@
-import { newestFirst } from './newest-first.js';
-import type { CompareAge } from './time-order.js';
+/** the k newest of slots[0 .. length), newest first */
+export type SelectNewest = (slots: ArrayLike<number>, length: number, k: number) => number[];
 
 /**
  * The matches of one search, paged lazily: first the candidates that hold the words as a phrase
@@ -16,7 +16,7 @@ export class SearchResult {
     /** the matches worth a phrase check, newest first */
     private readonly candidates: readonly number[],
     private readonly hasPhrase: (slot: number) => boolean,
-    private readonly compare: CompareAge,
+    private readonly newest: SelectNewest,
   ) {}
 
   get count(): number {
