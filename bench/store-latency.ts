@@ -203,6 +203,8 @@ type Measured = Record<string, number | { p50: number; p99: number; n: number }>
 
 async function measure(dir: string): Promise<Measured> {
   const gc = collector();
+  gc?.();
+  const baseline = process.memoryUsage().rss;
   const keyv = await openKeyvStore(`sqlite://${join(dir, 'bench.sqlite')}`);
   const started = performance.now();
   const news: NewsStore = await openNewsStore({
@@ -236,9 +238,10 @@ async function measure(dir: string): Promise<Measured> {
   const result: Measured = {
     size: news.size(),
     reopenMs,
+    baseline,
     rss: memory.rss,
     heapUsed: memory.heapUsed,
-    external: memory.external + memory.arrayBuffers,
+    external: memory.external,
     gc: gc ? 1 : 0,
     latest: time(
       distinctQueries((r) => String(Math.floor(r() * 1e9))),
@@ -299,7 +302,8 @@ function measureInChild(dir: string): Promise<Measured> {
   });
 }
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 3 : 0)} ms`;
+const ms = (value: number) =>
+  value < 0.1 ? `${(value * 1000).toFixed(1)} µs` : `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MB`;
 
 export async function benchStoreLatency(): Promise<string[]> {
@@ -330,7 +334,8 @@ export async function benchStoreLatency(): Promise<string[]> {
     const rss = m.rss as number;
     lines.push(
       `store: memory with ${m.size} articles loaded: RSS ${mb(rss)} (target ≤ ${TARGET_RSS_MB} MB: ${rss <= TARGET_RSS_MB * 1_048_576 ? 'ok' : 'OVER'}), ` +
-        `heap used ${mb(m.heapUsed as number)}, array buffers ${mb(m.external as number)}${m.gc ? ' after GC' : ' (no GC available)'}`,
+        `heap used ${mb(m.heapUsed as number)}, external (posting lists and other buffers) ${mb(m.external as number)}` +
+        `${m.gc ? ' after GC' : ' (no GC available)'}; the process held ${mb(m.baseline as number)} before opening the store`,
     );
     return lines;
   } finally {

@@ -13,6 +13,20 @@ export const CountSchema = z.coerce
   .max(MAX_COUNT, `the count must be from 1 to ${MAX_COUNT}`)
   .default(DEFAULT_COUNT);
 
+/** where a page starts; set by "More" buttons, not typed */
+export const OffsetSchema = z.coerce.number().int().min(0).max(10_000).default(0);
+
+/** the next page's request, when more matches remain after this one */
+export function nextPage(
+  name: string,
+  options: Record<string, unknown>,
+  offset: number,
+  shown: number,
+  total: number,
+) {
+  return offset + shown < total ? { next: { name, options: { ...options, offset: offset + shown } } } : {};
+}
+
 // control characters and bidi overrides say nothing a reader meant to type
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 

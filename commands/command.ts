@@ -17,6 +17,14 @@ export interface Reply {
   choices?: Choice[];
   /** true for answers only the asker should see (Discord ephemeral); mistakes, for example */
   private?: boolean;
+  /** the request that shows the next page, when there is one ("More ▸" buttons) */
+  next?: NextPage;
+}
+
+/** A command with named options, ready to run again: the next page of a list. */
+export interface NextPage {
+  name: string;
+  options: Record<string, unknown>;
 }
 
 /** Who asks and where: platform-neutral. */

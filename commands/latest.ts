@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { buildDigest, findSources, UserError } from '../src/index.js';
-import { CountSchema, FreeTextSchema, MAX_COUNT, splitCount } from './arguments.js';
+import { buildDigest, digestItems, findSources, UserError } from '../src/index.js';
+import { CountSchema, FreeTextSchema, MAX_COUNT, nextPage, OffsetSchema, splitCount } from './arguments.js';
 import type { Command } from './command.js';
 
 const LatestArgs = z.object({
   count: CountSchema,
   source: FreeTextSchema('source name').optional(),
+  offset: OffsetSchema,
 });
 
 export const latest = {
@@ -34,29 +35,29 @@ export const latest = {
     return { count, source: words || undefined };
   },
   args: LatestArgs,
-  async run({ count, source }, context, services) {
+  async run({ count, source, offset }, context, services) {
     const sources = source ? findSources(services.sources, source) : undefined;
     if (sources && !sources.length) {
       const known = services.sources.map((s) => s.id).join(', ');
       throw new UserError(`I don't know a source called "${source}". Sources: ${known}. See /sources.`);
     }
     const sourceIds = sources?.map((s) => s.id);
-    const articles = services.store.latest({ limit: count * 2, sourceIds });
     const names = sources?.map((s) => s.name).join(', ');
-    return {
-      digest: buildDigest({
-        title: names ? `Latest from ${names}` : 'Latest news',
-        articles,
-        limit: count,
-        total: services.store.countLatest(sourceIds),
-        sources: services.sourcesById,
-        timeZone: context.timeZone,
-        now: services.clock.now(),
-        emptyText: names
-          ? `Nothing from ${names} yet. It may not have been fetched; see /sources.`
-          : 'No articles yet. The sources are fetched every few minutes; see /sources.',
-        moreCommand: `/latest ${MAX_COUNT}${source ? ` ${source}` : ''}`,
-      }),
-    };
+    const total = services.store.countLatest(sourceIds);
+    const digest = buildDigest({
+      title: names ? `Latest from ${names}` : 'Latest news',
+      articles: services.store.latest({ limit: count, offset, sourceIds }),
+      limit: count,
+      offset,
+      total,
+      sources: services.sourcesById,
+      timeZone: context.timeZone,
+      now: services.clock.now(),
+      emptyText: names
+        ? `Nothing from ${names} yet. It may not have been fetched; see /sources.`
+        : 'No articles yet. The sources are fetched every few minutes; see /sources.',
+      moreCommand: `/latest ${MAX_COUNT}${source ? ` ${source}` : ''}`,
+    });
+    return { digest, ...nextPage('latest', { count, source }, offset, digestItems(digest).length, total) };
   },
 } satisfies Command<z.output<typeof LatestArgs>>;

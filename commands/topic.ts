@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { buildDigest, UserError } from '../src/index.js';
-import { CountSchema, FreeTextSchema, MAX_COUNT, splitCount } from './arguments.js';
+import { buildDigest, digestItems, UserError, type Digest } from '../src/index.js';
+import { CountSchema, FreeTextSchema, MAX_COUNT, nextPage, OffsetSchema, splitCount } from './arguments.js';
 import type { Command } from './command.js';
 
 const TopicArgs = z.object({
   name: FreeTextSchema('topic name, for example /topic afghanistan'),
   count: CountSchema,
+  offset: OffsetSchema,
 });
 
 export const topic = {
@@ -35,39 +36,43 @@ export const topic = {
     return { name: words, count };
   },
   args: TopicArgs,
-  async run({ name, count }, context, services) {
+  async run({ name, count, offset }, context, services) {
     const { store, topics } = services;
     const known = topics.find(name);
+    const page = (digest: Digest, total: number) => ({
+      digest,
+      ...nextPage('topic', { name, count }, offset, digestItems(digest).length, total),
+    });
     const common = {
       limit: count,
+      offset,
       sources: services.sourcesById,
       timeZone: context.timeZone,
       now: services.clock.now(),
     };
     if (known) {
-      return {
-        digest: buildDigest({
-          ...common,
-          title: known.names.en,
-          articles: store.byTopic(known.id, { limit: count * 2 }),
-          total: store.countByTopic(known.id),
-          emptyText: `No articles about ${known.names.en} yet. Try /latest, or another of /topics.`,
-          moreCommand: `/topic ${known.id} ${MAX_COUNT}`,
-        }),
-      };
+      const total = store.countByTopic(known.id);
+      const digest = buildDigest({
+        ...common,
+        title: known.names.en,
+        articles: store.byTopic(known.id, { limit: count, offset }),
+        total,
+        emptyText: `No articles about ${known.names.en} yet. Try /latest, or another of /topics.`,
+        moreCommand: `/topic ${known.id} ${MAX_COUNT}`,
+      });
+      return page(digest, total);
     }
-    const found = store.search(name, { limit: count * 2 });
-    if (found.length) {
-      return {
-        digest: buildDigest({
-          ...common,
-          title: `“${name}”`,
-          articles: found,
-          total: store.countSearch(name),
-          emptyText: '',
-          moreCommand: `/topic ${name} ${MAX_COUNT}`,
-        }),
-      };
+    const total = store.countSearch(name);
+    if (total > 0) {
+      const digest = buildDigest({
+        ...common,
+        title: `“${name}”`,
+        articles: store.search(name, { limit: count, offset }),
+        total,
+        emptyText: `Nothing more matches "${name}".`,
+        moreCommand: `/topic ${name} ${MAX_COUNT}`,
+      });
+      return page(digest, total);
     }
     const closest = topics.suggest(name, 3);
     if (!closest.length) throw new UserError(`Nothing matches "${name}". See /topics for what I follow.`);

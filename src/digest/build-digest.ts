@@ -14,6 +14,8 @@ export interface DigestRequest {
   emptyText: string;
   /** how many matched in all, for the closing line; defaults to the number of articles given */
   total?: number;
+  /** how many matches came before these (paging) */
+  offset?: number;
   /** the command that shows more, e.g. "/topic iran 25" */
   moreCommand?: string;
 }
@@ -21,11 +23,17 @@ export interface DigestRequest {
 /** Turns stored articles into the platform-neutral digest document. */
 export function buildDigest(request: DigestRequest): Digest {
   const ranked = rankArticles(request.articles).slice(0, request.limit);
-  const total = Math.max(request.total ?? request.articles.length, ranked.length);
+  const offset = request.offset ?? 0;
+  const total = Math.max(request.total ?? request.articles.length, offset + ranked.length);
   const items = ranked.map((article) => toItem(article, request.sources));
-  const more = total - items.length;
+  const more = total - offset - items.length;
+  const last = offset + items.length;
+  const range =
+    offset > 0 && items.length
+      ? ` (${offset + 1 === last ? last : `${offset + 1}–${last}`} of ${total})`
+      : '';
   return {
-    title: request.title,
+    title: `${request.title}${range}`,
     generatedAt: request.now,
     timeZone: request.timeZone,
     sections: items.length ? [{ items }] : [],

@@ -4,20 +4,9 @@
 import { decodeHTML } from 'entities';
 
 // elements whose content is never text a reader should see
-const HIDDEN = new Set([
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'iframe',
-  'object',
-  'applet',
-  'svg',
-  'math',
-  'head',
-]);
+const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'applet', 'head']);
 
-// elements that end a paragraph or a line
+// elements that end a paragraph, a line or a cell: their words must not run into the next ones
 const BLOCK = new Set([
   'p',
   'div',
@@ -54,12 +43,10 @@ const BLOCK = new Set([
   'fieldset',
   'details',
   'summary',
+  'td',
+  'th',
 ]);
 
-const CELL = new Set(['td', 'th']);
-
-// a block element ends a paragraph: its words must not run into the next ones
-const BREAK = ' ';
 const HIDDEN_CLOSE = new Map([...HIDDEN].map((name) => [name, new RegExp(`</${name}\\s*>`, 'ig')]));
 
 function decode(text: string): string {
@@ -107,10 +94,10 @@ function stripTags(html: string): string {
       if (html.startsWith('<!--', lt)) {
         const end = html.indexOf('-->', lt + 4);
         i = end === -1 ? n : end + 3;
-      } else if (html.startsWith('<![CDATA[', lt)) {
+      } else if (html.startsWith('<![CDATA[', lt) && html.indexOf(']]>', lt + 9) !== -1) {
         const end = html.indexOf(']]>', lt + 9);
-        out += html.slice(lt + 9, end === -1 ? n : end);
-        i = end === -1 ? n : end + 3;
+        out += html.slice(lt + 9, end);
+        i = end + 3;
       } else {
         // a declaration; one that never ends is text ("<!DOCTYPE" on its own)
         const end = html.indexOf('>', lt + 2);
@@ -131,16 +118,24 @@ function stripTags(html: string): string {
       i = lt + 1;
       continue;
     }
-    let nameEnd = nameStart + 1;
-    while (nameEnd < n && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    // the local name (after any prefix), read without allocating more than the name itself
+    let localStart = nameStart;
+    let upper = false;
+    let nameEnd = nameStart;
+    for (
+      let code = html.charCodeAt(nameEnd);
+      nameEnd < n && isNameChar(code);
+      code = html.charCodeAt(++nameEnd)
+    ) {
+      if (code === 58) localStart = nameEnd + 1;
+      else if (code >= 65 && code <= 90) upper = true;
+    }
     const end = tagEnd(html, nameEnd);
     if (end === -1) break; // an unterminated tag: the rest is not text
-    const qualified = html.slice(nameStart, nameEnd).toLowerCase();
-    const colon = qualified.lastIndexOf(':');
-    const name = colon === -1 ? qualified : qualified.slice(colon + 1);
+    const local = html.slice(localStart, nameEnd);
+    const name = upper ? local.toLowerCase() : local;
     i = end + 1;
-    if (BLOCK.has(name)) out += BREAK;
-    else if (CELL.has(name)) out += ' ';
+    if (BLOCK.has(name)) out += ' ';
     const hiddenClose = closing ? undefined : HIDDEN_CLOSE.get(name);
     if (hiddenClose && html.charCodeAt(end - 1) !== 47) {
       // skip to the end tag; an element that is never closed hides nothing

@@ -1,7 +1,7 @@
 import type { Article } from '../articles/article.js';
 import { foldText, words } from '../text/fold.js';
-import { containsPhrase, newestFirst } from './newest-first.js';
-import { SearchResult } from './search-result.js';
+import { ArticleSearch, type Searchable } from './article-search.js';
+import { newestFirst } from './newest-first.js';
 import { mergedPage, TimeOrder, type CompareAge } from './time-order.js';
 import { WordIndex } from './word-index.js';
 
@@ -13,15 +13,11 @@ export interface PageQuery {
   offset?: number;
 }
 
-// a multi-word search checks the phrase in this many of its newest title/summary matches
-const PHRASE_CHECKS = 100;
-const CACHED_SEARCHES = 8;
-
 /**
  * Articles by slot (a small integer, one per article, never reused), ordered by time overall, per
  * source and per topic, plus a word index for search. Nothing here touches the store.
  */
-export class ArticleIndex {
+export class ArticleIndex implements Searchable {
   private readonly docs: (StoredArticle | undefined)[] = [];
   private time = new Float64Array(1024);
   private seen = new Float64Array(1024);
@@ -30,8 +26,9 @@ export class ArticleIndex {
   private readonly urls = new Map<string, number>();
   private readonly strings = new Map<string, string>();
   private readonly topicLists = new Map<string, string[]>();
-  private readonly words = new WordIndex();
-  private readonly searches = new Map<string, SearchResult>();
+  readonly words = new WordIndex();
+  private readonly searcher = new ArticleSearch(this);
+  private member = new Uint8Array(0);
   private live = 0;
 
   // newer publishedAt (firstSeenAt when unknown), then newer firstSeenAt, then added later
@@ -45,14 +42,6 @@ export class ArticleIndex {
 
   get size(): number {
     return this.live;
-  }
-
-  get vocabularySize(): number {
-    return this.words.vocabularySize;
-  }
-
-  postingBytes(): number {
-    return this.words.postingBytes();
   }
 
   hasId(id: string): boolean {
@@ -99,7 +88,7 @@ export class ArticleIndex {
     for (const [source, list] of bySource) this.order(this.sources, source).insertMany(list);
     for (const [topic, list] of byTopic) this.order(this.topics, topic).insertMany(list);
     this.live += added.length;
-    this.searches.clear();
+    this.searcher.forget();
     if (options.settle !== false) this.settle();
     return added;
   }
@@ -138,7 +127,7 @@ export class ArticleIndex {
     }
     this.words.compact((slot) => !gone(slot));
     this.live -= removed;
-    this.searches.clear();
+    this.searcher.forget();
   }
 
   latest(query: PageQuery & { sourceIds?: readonly string[] }): StoredArticle[] {
@@ -162,51 +151,30 @@ export class ArticleIndex {
     return this.topics.get(topicId)?.length ?? 0;
   }
 
-  search(text: string, query: PageQuery): StoredArticle[] {
+  searchPage(text: string, query: PageQuery): StoredArticle[] {
     const { offset, limit } = page(query);
-    return this.docsOf(this.searchResult(text).page(offset, limit));
+    return this.docsOf(this.searcher.page(text, offset, limit));
   }
 
   countSearch(text: string): number {
-    return this.searchResult(text).count;
+    return this.searcher.count(text);
   }
 
-  private searchResult(text: string): SearchResult {
-    const phrase = words(foldText(text));
-    const key = phrase.join(' ');
-    const cached = this.searches.get(key);
-    if (cached) return cached;
+  isLive(slot: number): boolean {
+    return this.docs[slot] !== undefined;
+  }
 
-    const match = this.words.match([...new Set(phrase)]);
-    const matches = new Int32Array(match.length);
-    const inTitleOrSummary: number[] = [];
-    let count = 0;
-    for (let i = 0; i < match.length; i++) {
-      const slot = match.slots[i] as number;
-      if (this.docs[slot] === undefined) continue;
-      matches[count++] = slot;
-      if (phrase.length > 1 && match.inTitleOrSummary[i] === 1) inTitleOrSummary.push(slot);
-    }
-    const candidates = this.newest(inTitleOrSummary, inTitleOrSummary.length, PHRASE_CHECKS);
-    const hasPhrase = (slot: number) => {
-      const doc = this.docs[slot] as StoredArticle;
-      return (
-        containsPhrase(words(foldText(doc.title)), phrase) ||
-        containsPhrase(words(foldText(doc.summary)), phrase)
-      );
-    };
-    const newest = (slots: ArrayLike<number>, length: number, k: number) => this.newest(slots, length, k);
-    const result = new SearchResult(matches.subarray(0, count), candidates, hasPhrase, newest);
-    if (this.searches.size >= CACHED_SEARCHES)
-      this.searches.delete(this.searches.keys().next().value as string);
-    this.searches.set(key, result);
-    return result;
+  titleAndSummary(slot: number): [string, string] {
+    const doc = this.docs[slot] as StoredArticle;
+    return [doc.title, doc.summary];
   }
 
   /** the k newest of slots[0 .. length): a walk down the time order when they are many, else a bounded heap */
-  private newest(slots: ArrayLike<number>, length: number, k: number): number[] {
+  newest(slots: ArrayLike<number>, length: number, k: number): number[] {
     if (length < 1024 || length * 16 < this.live) return newestFirst(slots, length, k, this.compare);
-    const member = new Uint8Array(this.docs.length);
+    if (this.member.length < this.docs.length)
+      this.member = new Uint8Array(Math.ceil(this.docs.length * 1.25));
+    const member = this.member;
     for (let i = 0; i < length; i++) member[slots[i] as number] = 1;
     const found: number[] = [];
     for (let i = 0; found.length < k; i++) {
@@ -214,6 +182,7 @@ export class ArticleIndex {
       if (slot === undefined) break;
       if (member[slot] === 1) found.push(slot);
     }
+    for (let i = 0; i < length; i++) member[slots[i] as number] = 0;
     return found;
   }
 

@@ -12,7 +12,10 @@ export type { StoredArticle } from './article-index.js';
 /**
  * Keys: namespace "articles" holds one entry per article, key = article id, value = the Article (with
  * text); iterating it rebuilds the index at start. Namespace "seen" holds "id:<id>" and "url:<url>",
- * value = when last seen (ms); kept seenRetentionDays(retentionDays) after the last sighting.
+ * value = when last seen (ms): written when an article is added, again when it is pruned, and again
+ * when a feed still lists it more than retentionDays after the last write; an entry is kept
+ * seenRetentionDays(retentionDays) = max(4 × retentionDays, 90) days after its last write.
+ * The articles returned are the index's own objects: read-only (their topic lists are frozen).
  */
 export interface NewsStore {
   /** stores articles whose id (or canonical url) was never seen before; sets firstSeenAt = clock.now();
@@ -23,9 +26,10 @@ export interface NewsStore {
   latest(query: { limit: number; offset?: number; sourceIds?: readonly string[] }): StoredArticle[];
   /** newest first among articles tagged with the topic */
   byTopic(topicId: string, query: { limit: number; offset?: number }): StoredArticle[];
-  /** newest first among articles whose title, summary or text contains all the words of `text`; with
-   *  several words, those with the words as a phrase in the title or summary come first (the phrase is
-   *  checked in the newest 200 articles that have all the words in the title or summary) */
+  /** newest first among articles whose title, summary or text contains all the words of `text` (folded
+   *  with foldText/words; whole words). With several words, those holding them as a phrase in the title
+   *  or summary come first, newest first, then the others; the phrase is checked in the newest 100
+   *  articles that have all the words in the title or summary. */
   search(text: string, query: { limit: number; offset?: number }): StoredArticle[];
   /** counts for the same queries, for "… and N more" lines */
   countLatest(sourceIds?: readonly string[]): number;
@@ -40,6 +44,7 @@ export interface NewsStore {
 }
 
 const REBUILD_BATCH = 100;
+const BATCH = 500;
 
 export async function openNewsStore(options: {
   keyv: KeyvStore;
@@ -69,6 +74,7 @@ export async function openNewsStore(options: {
   // add and prune read, then write: one at a time, so two overlapping polls cannot both store an article
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
+  let closing = false;
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
     const guarded = () => {
       if (closed) throw new StoreError('The news store is closed: open it again to add or prune articles.');
@@ -120,7 +126,7 @@ export async function openNewsStore(options: {
 
     latest: (query) => index.latest(query),
     byTopic: (topicId, query) => index.byTopic(topicId, query),
-    search: (text, query) => index.search(text, query),
+    search: (text, query) => index.searchPage(text, query),
     countLatest: (sourceIds) => index.countLatest(sourceIds),
     countByTopic: (topicId) => index.countByTopic(topicId),
     countSearch: (text) => index.countSearch(text),
@@ -128,33 +134,37 @@ export async function openNewsStore(options: {
 
     async get(id) {
       const value: unknown = await storeCall(`read article "${id}"`, () => articles.get(id));
-      if (value === undefined) return undefined;
-      const article = readArticle(id, value, onInvalid);
-      return article;
+      return value === undefined ? undefined : readArticle(id, value, onInvalid);
     },
 
-    prune: () =>
-      exclusive(async () => {
-        const now = clock.now();
-        const old = index.firstSeenBefore(now - retentionMs);
-        if (old.length > 0) {
-          // remembered first, so a crash between the two steps can only leave an article stored, never forgotten
-          await seen.mark(old.flatMap(seenKeys));
-          const ids = old.map((article) => article.id);
-          await storeCall(`delete ${ids.length} old articles`, async () => {
-            for (let start = 0; start < ids.length; start += 500)
-              await articles.deleteMany(ids.slice(start, start + 500));
-          });
-          index.removeMany(ids);
-        }
-        if (now - lastSweep >= DAY_MS) {
-          await seen.sweep();
-          lastSweep = now;
-        }
+    async prune() {
+      const pruned = await exclusive(async () => {
+        const old = index.firstSeenBefore(clock.now() - retentionMs);
+        if (old.length === 0) return 0;
+        // remembered first, so a crash between the two steps can only leave an article stored, never forgotten
+        await seen.mark(old.flatMap(seenKeys));
+        const ids = old.map((article) => article.id);
+        await storeCall(`delete ${ids.length} old articles`, async () => {
+          for (let start = 0; start < ids.length; start += BATCH) {
+            await articles.deleteMany(ids.slice(start, start + BATCH));
+          }
+        });
+        index.removeMany(ids);
         return old.length;
-      }),
+      });
+      // the seen-set is listed without holding up add(), then trimmed a batch at a time
+      if (clock.now() - lastSweep >= DAY_MS) {
+        lastSweep = clock.now();
+        const expired = await seen.expired();
+        for (let start = 0; start < expired.length && !closing; start += BATCH) {
+          await exclusive(() => seen.deleteExpired(expired.slice(start, start + BATCH)));
+        }
+      }
+      return pruned;
+    },
 
     close() {
+      closing = true;
       const done = queue.then(() => {
         closed = true;
       });

@@ -1,6 +1,7 @@
 /**
- * A growing list of strictly ascending non-negative integers, stored as varint-encoded gaps:
- * about one byte per value when values are dense, a few when they are sparse.
+ * The articles holding one word: postings (slot × 2 + 1 when the word is in the title or summary,
+ * slot × 2 otherwise) in ascending order, stored as varint-encoded gaps, about one byte a posting
+ * when the word is common. Decoding is written out inline in the loops: they run on every search.
  */
 export class PostingList {
   count = 0;
@@ -12,47 +13,88 @@ export class PostingList {
     this.bytes = new Uint8Array(capacity);
   }
 
-  get lastValue(): number {
-    return this.last;
+  get lastSlot(): number {
+    return this.last >>> 1;
   }
 
   get byteLength(): number {
     return this.bytes.length;
   }
 
-  push(value: number): void {
-    let gap = value - this.last;
-    if (!(gap >= 1) || value > 0xffffffff) {
-      throw new RangeError(`posting ${value} must be above the last one (${this.last}) and below 2^32`);
+  push(slot: number, inTitleOrSummary: boolean): void {
+    const posting = slot * 2 + (inTitleOrSummary ? 1 : 0);
+    let gap = posting - this.last;
+    if (!(gap >= 1) || posting > 0x7fffffff) {
+      throw new RangeError(`slot ${slot} must be above the last one (${this.lastSlot}) and below 2^30`);
     }
     if (this.used + 5 > this.bytes.length) this.grow();
     const bytes = this.bytes;
     while (gap >= 0x80) {
       bytes[this.used++] = (gap & 0x7f) | 0x80;
-      gap = Math.floor(gap / 0x80);
+      gap >>>= 7;
     }
     bytes[this.used++] = gap;
-    this.last = value;
+    this.last = posting;
     this.count++;
   }
 
-  cursor(): PostingCursor {
-    return new PostingCursor(this.bytes, this.used);
+  /** writes every slot and its title/summary flag; returns how many */
+  readInto(slots: Int32Array, flags: Uint8Array): number {
+    const bytes = this.bytes;
+    const end = this.used;
+    let at = 0;
+    let posting = -1;
+    let length = 0;
+    while (at < end) {
+      let byte = bytes[at++] as number;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++] as number;
+        gap |= (byte & 0x7f) << shift;
+      }
+      posting += gap;
+      slots[length] = posting >>> 1;
+      flags[length++] = posting & 1;
+    }
+    return length;
   }
 
-  toArray(): number[] {
-    const values: number[] = [];
-    const cursor = this.cursor();
-    for (let value = cursor.next(); value >= 0; value = cursor.next()) values.push(value);
-    return values;
+  /** keeps in slots[0 .. length) those this list holds too (flags and-ed); returns how many are left */
+  intersectInto(slots: Int32Array, flags: Uint8Array, length: number): number {
+    const bytes = this.bytes;
+    const end = this.used;
+    let at = 0;
+    let posting = -1;
+    let kept = 0;
+    let i = 0;
+    while (i < length && at < end) {
+      let byte = bytes[at++] as number;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = bytes[at++] as number;
+        gap |= (byte & 0x7f) << shift;
+      }
+      posting += gap;
+      const slot = posting >>> 1;
+      while (i < length && (slots[i] as number) < slot) i++;
+      if (i < length && slots[i] === slot) {
+        slots[kept] = slot;
+        flags[kept++] = (flags[i] as number) & posting & 1;
+        i++;
+      }
+    }
+    return kept;
   }
 
-  /** a copy holding only the values `keep` accepts, sized to fit */
-  filter(keep: (value: number) => boolean): PostingList {
-    const kept = new PostingList(Math.max(4, this.used));
-    const cursor = this.cursor();
-    for (let value = cursor.next(); value >= 0; value = cursor.next()) if (keep(value)) kept.push(value);
-    kept.trim();
+  /** a copy holding only the slots `keep` accepts, sized to fit */
+  filter(keep: (slot: number) => boolean): PostingList {
+    const slots = new Int32Array(this.count);
+    const flags = new Uint8Array(this.count);
+    const length = this.readInto(slots, flags);
+    const kept = new PostingList(Math.max(4, Math.min(this.used, length * 5)));
+    for (let i = 0; i < length; i++)
+      if (keep(slots[i] as number)) kept.push(slots[i] as number, flags[i] === 1);
+    if (kept.bytes.length > kept.used + 8) kept.bytes = kept.bytes.slice(0, kept.used);
     return kept;
   }
 
@@ -60,35 +102,5 @@ export class PostingList {
     const bigger = new Uint8Array(Math.max(8, Math.ceil(this.bytes.length * 1.5) + 5));
     bigger.set(this.bytes.subarray(0, this.used));
     this.bytes = bigger;
-  }
-
-  private trim(): void {
-    if (this.bytes.length > this.used + 8) this.bytes = this.bytes.slice(0, this.used);
-  }
-}
-
-/** reads a posting list in order; next() returns -1 at the end */
-export class PostingCursor {
-  private at = 0;
-  private value = -1;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    private readonly end: number,
-  ) {}
-
-  next(): number {
-    if (this.at >= this.end) return -1;
-    const bytes = this.bytes;
-    let byte = bytes[this.at++] as number;
-    let gap = byte & 0x7f;
-    let scale = 0x80;
-    while (byte & 0x80) {
-      byte = bytes[this.at++] as number;
-      gap += (byte & 0x7f) * scale;
-      scale *= 0x80;
-    }
-    this.value += gap;
-    return this.value;
   }
 }

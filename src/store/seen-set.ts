@@ -27,8 +27,10 @@ export interface SeenSet {
   /** the keys seen within the retention; refreshes those last seen more than `refreshAfterMs` ago */
   seen(keys: readonly string[]): Promise<Set<string>>;
   mark(keys: readonly string[]): Promise<void>;
-  /** deletes keys not seen within the retention; returns how many */
-  sweep(): Promise<number>;
+  /** the keys not seen within the retention (a listing: nothing is deleted) */
+  expired(): Promise<string[]>;
+  /** deletes those of `keys` that are still expired; returns how many */
+  deleteExpired(keys: readonly string[]): Promise<number>;
 }
 
 export function createSeenSet(options: {
@@ -75,21 +77,29 @@ export function createSeenSet(options: {
 
     mark,
 
-    async sweep() {
+    async expired() {
       const iterator = keyv.iterator;
-      if (!iterator) return 0;
+      if (!iterator) return [];
       const cutoff = clock.now() - keepMs;
       const expired: string[] = [];
-      await storeCall('sweep the seen set', async () => {
+      await storeCall('list the seen set', async () => {
         for await (const [key, value] of iterator(undefined) as AsyncGenerator<[string, unknown]>) {
-          const at = SeenAtSchema.safeParse(value);
-          if (at.success && at.data < cutoff) expired.push(key);
-        }
-        for (let start = 0; start < expired.length; start += 500) {
-          await keyv.deleteMany(expired.slice(start, start + 500));
+          if (typeof value === 'number' && value < cutoff) expired.push(key);
         }
       });
-      return expired.length;
+      return expired;
+    },
+
+    async deleteExpired(keys) {
+      if (keys.length === 0) return 0;
+      const cutoff = clock.now() - keepMs;
+      const values = await storeCall(`look up ${keys.length} seen keys`, () => keyv.getMany([...keys]));
+      const still = keys.filter((_, i) => {
+        const value: unknown = values[i];
+        return typeof value === 'number' && value < cutoff;
+      });
+      if (still.length > 0) await storeCall(`forget ${still.length} seen keys`, () => keyv.deleteMany(still));
+      return still.length;
     },
   };
 }

@@ -28,21 +28,21 @@ export class WordIndex {
 
   /** `slot` must be above every slot added before */
   addDocument(slot: number, titleAndSummaryWords: readonly string[], textWords: readonly string[]): void {
-    for (const word of titleAndSummaryWords) this.post(word, slot * 2 + 1);
-    for (const word of textWords) this.post(word, slot * 2);
+    for (const word of titleAndSummaryWords) this.post(word, slot, true);
+    for (const word of textWords) this.post(word, slot, false);
   }
 
   // a word already posted for this slot (its list ends with the slot) is not posted again
-  private post(word: string, posting: number): void {
+  private post(word: string, slot: number, inTitleOrSummary: boolean): void {
     if (word.length > MAX_WORD_LENGTH) return;
     let list = this.lists.get(word);
     if (!list) {
       list = new PostingList();
       this.lists.set(ownCopy(word), list);
-    } else if (list.lastValue >>> 1 === posting >>> 1) {
+    } else if (list.lastSlot === slot) {
       return;
     }
-    list.push(posting);
+    list.push(slot, inTitleOrSummary);
   }
 
   /** articles containing every word (distinct, folded), intersected from the rarest word up */
@@ -61,53 +61,20 @@ export class WordIndex {
       this.slots = new Int32Array(Math.ceil(rarest.count * 1.25));
       this.flags = new Uint8Array(this.slots.length);
     }
-    const slots = this.slots;
-    const inTitleOrSummary = this.flags;
-    let length = 0;
-    const first = rarest.cursor();
-    for (let posting = first.next(); posting >= 0; posting = first.next()) {
-      slots[length] = posting >>> 1;
-      inTitleOrSummary[length++] = posting & 1;
-    }
-
+    let length = rarest.readInto(this.slots, this.flags);
     for (let l = 1; l < lists.length && length > 0; l++) {
-      const cursor = (lists[l] as PostingList).cursor();
-      let kept = 0;
-      let i = 0;
-      let posting = cursor.next();
-      while (i < length && posting >= 0) {
-        const slot = posting >>> 1;
-        const wanted = slots[i] as number;
-        if (slot < wanted) {
-          posting = cursor.next();
-        } else if (slot > wanted) {
-          i++;
-        } else {
-          slots[kept] = wanted;
-          inTitleOrSummary[kept++] = (inTitleOrSummary[i] as number) & posting & 1;
-          i++;
-          posting = cursor.next();
-        }
-      }
-      length = kept;
+      length = (lists[l] as PostingList).intersectInto(this.slots, this.flags, length);
     }
-    return { slots, inTitleOrSummary, length };
+    return { slots: this.slots, inTitleOrSummary: this.flags, length };
   }
 
   /** drops the postings of slots that are gone; words left with none are forgotten */
   compact(isLive: (slot: number) => boolean): void {
     for (const [word, list] of this.lists) {
-      const kept = list.filter((posting) => isLive(posting >>> 1));
+      const kept = list.filter(isLive);
       if (kept.count === 0) this.lists.delete(word);
       else this.lists.set(word, kept);
     }
-  }
-
-  /** bytes held by posting lists (capacity), for the benchmark */
-  postingBytes(): number {
-    let bytes = 0;
-    for (const list of this.lists.values()) bytes += list.byteLength;
-    return bytes;
   }
 }
 

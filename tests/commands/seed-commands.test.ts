@@ -122,3 +122,20 @@ describe('lists', () => {
     for (const name of ['/latest', '/topic', '/topics', '/sources', '/help']) expect(text).toContain(name);
   });
 });
+
+describe('paging', () => {
+  it('offers the next page while more articles remain, and its title says where it is', async () => {
+    const first = await ask('/latest 3');
+    expect(first.next).toEqual({ name: 'latest', options: { count: 3, source: undefined, offset: 3 } });
+    const second = await runCommand({ name: 'latest', options: first.next!.options, context }, briefer);
+    expect(titles(second)).toEqual([SEED_TITLES.border]);
+    expect(second.digest?.title).toBe('Latest news (4 of 4)');
+    expect(second.next).toBeUndefined();
+  });
+
+  it('pages a topic too', async () => {
+    const first = await ask('/topic afghanistan 2');
+    const second = await runCommand({ name: 'topic', options: first.next!.options, context }, briefer);
+    expect(titles(second)).toEqual([SEED_TITLES.faculty, SEED_TITLES.border]);
+  });
+});

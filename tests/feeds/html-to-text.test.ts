@@ -28,6 +28,8 @@ describe('htmlToText', () => {
       ),
     ).toBe('safe description');
     expect(htmlToText('a<SCRIPT>x()</SCRIPT >b')).toBe('ab');
+    // svg and mathml text is text a reader sees
+    expect(htmlToText('<svg><title>Chart</title><text>42</text></svg> caption')).toBe('Chart42 caption');
   });
 
   it('hides nothing behind an element that is never closed, and keeps a lone "<"', () => {
@@ -37,8 +39,9 @@ describe('htmlToText', () => {
     expect(htmlToText('cut short <a href="http://exa')).toBe('cut short');
   });
 
-  it('keeps CDATA content as text', () => {
+  it('keeps CDATA content as text, and drops an unterminated one as a browser would', () => {
     expect(htmlToText('<p><![CDATA[x < y & z]]></p>')).toBe('x < y & z');
+    expect(htmlToText('<![CDATA[<script></script>]]&gt;')).toBe(']]>');
   });
 
   it('folds all whitespace, unicode spaces included, to single spaces', () => {

@@ -2,10 +2,10 @@
 // each assertion on an entry field we normalise is mapped to our article and checked;
 // everything else is counted as out of scope. the test and scripts/feedparser-corpus.ts share it.
 import { readFileSync } from 'node:fs';
+import { decodeHTML } from 'entities';
 import path from 'node:path';
 import type { FeedArticle } from '../../src/articles/article.js';
 import { canonicalUrl } from '../../src/articles/canonical-url.js';
-import { foldLine, htmlToText } from '../../src/feeds/html-to-text.js';
 import { parseFeedDate } from '../../src/feeds/parse-date.js';
 import { readFeed } from '../../src/feeds/read-feed.js';
 
@@ -75,13 +75,22 @@ function withoutEllipsis(text: string): string {
   return text.endsWith('…') ? text.slice(0, -1).trimEnd() : text;
 }
 
+// the expected text is read without our own html-to-text code, so a bug there cannot grade itself:
+// tags and comments dropped by plain regexes, entities decoded by the entities package, and all
+// whitespace ignored in the comparison (where a tag ends a word is the one thing this cannot see)
+function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function independentText(html: string): string {
+  return decodeHTML(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ' '));
+}
+
 function textMatches(expected: string, actual: string, prefixAllowed: boolean): boolean {
-  const candidates = new Set([htmlToText(expected), foldLine(expected)]);
-  const ours = foldLine(actual);
-  for (const candidate of candidates) {
+  const ours = squash(withoutEllipsis(actual));
+  for (const candidate of [squash(independentText(expected)), squash(expected)]) {
     if (candidate === ours) return true;
-    const stem = withoutEllipsis(ours);
-    if (prefixAllowed && stem !== '' && candidate.startsWith(stem)) return true;
+    if (prefixAllowed && ours !== '' && candidate.startsWith(ours)) return true;
   }
   return false;
 }
@@ -134,7 +143,9 @@ function check(
     }
     case 'publishedAt': {
       const value = String(expected);
-      const instant = assertion.op === 'date_eq' ? Date.parse(value) : parseFeedDate(value);
+      // the expected instant is read by the platform where it can, not by the parser under test
+      const platform = Date.parse(value);
+      const instant = Number.isNaN(platform) ? parseFeedDate(value) : platform;
       const actual = article.publishedAt === null ? null : new Date(article.publishedAt).toISOString();
       return {
         pass: instant !== null && article.publishedAt === instant,

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { containsPhrase, newestFirst } from '../../src/store/newest-first.js';
+import { PostingList } from '../../src/store/posting-list.js';
+import { mergedPage, TimeOrder } from '../../src/store/time-order.js';
+import { WordIndex } from '../../src/store/word-index.js';
+
+function read(list: PostingList): [number, number][] {
+  const slots = new Int32Array(list.count);
+  const flags = new Uint8Array(list.count);
+  const length = list.readInto(slots, flags);
+  return Array.from({ length }, (_, i) => [slots[i] as number, flags[i] as number]);
+}
+
+describe('PostingList', () => {
+  it('round-trips slots with small and very large gaps', () => {
+    const list = new PostingList();
+    const slots = [0, 1, 2, 63, 64, 200, 16_000, 2_000_000, 300_000_000];
+    slots.forEach((slot, i) => list.push(slot, i % 2 === 0));
+    expect(list.count).toBe(slots.length);
+    expect(list.lastSlot).toBe(300_000_000);
+    expect(read(list)).toEqual(slots.map((slot, i) => [slot, i % 2 === 0 ? 1 : 0]));
+  });
+
+  it('refuses a slot that is not above the last one, or too large', () => {
+    const list = new PostingList();
+    list.push(5, false);
+    expect(() => list.push(5, false)).toThrow(RangeError);
+    expect(() => list.push(4, true)).toThrow(/above the last one/);
+    expect(() => list.push(2 ** 30, false)).toThrow(RangeError);
+  });
+
+  it('intersects, and-ing the title/summary flags', () => {
+    const list = new PostingList();
+    for (const slot of [2, 4, 6, 8, 10]) list.push(slot, slot !== 6);
+    const slots = Int32Array.from([1, 4, 6, 9, 10, 11]);
+    const flags = Uint8Array.from([1, 1, 1, 1, 0, 1]);
+    const length = list.intersectInto(slots, flags, slots.length);
+    expect([...slots.slice(0, length)]).toEqual([4, 6, 10]);
+    expect([...flags.slice(0, length)]).toEqual([1, 0, 0]);
+  });
+
+  it('filters to a right-sized copy', () => {
+    const list = new PostingList();
+    for (let slot = 0; slot < 1000; slot++) list.push(slot, slot % 3 === 0);
+    const kept = list.filter((slot) => slot % 10 === 0);
+    expect(kept.count).toBe(100);
+    expect(read(kept).slice(0, 3)).toEqual([
+      [0, 1],
+      [10, 0],
+      [20, 0],
+    ]);
+    expect(kept.byteLength).toBeLessThan(list.byteLength);
+  });
+});
+
+describe('WordIndex', () => {
+  it('matches every word from the rarest up, flagging title/summary hits', () => {
+    const index = new WordIndex();
+    index.addDocument(0, ['central', 'asia'], ['trade']);
+    index.addDocument(1, ['central', 'bank'], ['asia', 'central']);
+    index.addDocument(2, ['asia'], ['cup']);
+    index.addDocument(3, ['x'.repeat(80)], ['central']);
+    const match = index.match(['asia', 'central']);
+    expect([...match.slots.slice(0, match.length)]).toEqual([0, 1]);
+    expect([...match.inTitleOrSummary.slice(0, match.length)]).toEqual([1, 0]);
+    expect(index.match(['asia', 'nowhere']).length).toBe(0);
+    expect(index.match(['x'.repeat(80)]).length).toBe(0);
+    expect(index.vocabularySize).toBe(5);
+  });
+
+  it('forgets the postings of removed slots, and words left with none', () => {
+    const index = new WordIndex();
+    index.addDocument(0, ['kabul'], ['herat']);
+    index.addDocument(1, ['kabul'], []);
+    index.compact((slot) => slot !== 0);
+    expect(index.match(['herat']).length).toBe(0);
+    expect(index.vocabularySize).toBe(1);
+    const kabul = index.match(['kabul']);
+    expect([...kabul.slots.slice(0, kabul.length)]).toEqual([1]);
+  });
+});
+
+describe('TimeOrder', () => {
+  const time = [50, 10, 30, 30, 70, 20];
+  const compare = (a: number, b: number) => (time[a] as number) - (time[b] as number) || a - b;
+
+  it('pages newest first whatever the insertion order, one by one or in bulk', () => {
+    const one = new TimeOrder(compare);
+    const bulk = new TimeOrder(compare);
+    one.insertMany([0]);
+    one.insertMany([1]);
+    one.insertMany([4]);
+    one.insertMany([2]);
+    one.insertMany([3]);
+    one.insertMany([5]);
+    bulk.insertMany([0, 1, 2, 3, 4, 5]);
+    for (const order of [one, bulk]) {
+      expect(order.page(0, 10)).toEqual([4, 0, 3, 2, 5, 1]);
+      expect(order.page(2, 2)).toEqual([3, 2]);
+      expect(order.page(6, 2)).toEqual([]);
+      expect(order.newest(1)).toBe(0);
+    }
+    one.removeWhere((slot) => slot === 0 || slot === 5);
+    expect(one.page(0, 10)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('merges several orders newest first, with offset', () => {
+    const even = new TimeOrder(compare);
+    const odd = new TimeOrder(compare);
+    even.insertMany([0, 2, 4]);
+    odd.insertMany([1, 3, 5]);
+    expect(mergedPage([even, odd], compare, 0, 10)).toEqual([4, 0, 3, 2, 5, 1]);
+    expect(mergedPage([even, odd], compare, 1, 3)).toEqual([0, 3, 2]);
+    expect(mergedPage([], compare, 0, 3)).toEqual([]);
+  });
+});
+
+describe('newestFirst', () => {
+  it('agrees with a full sort, for any k', () => {
+    let seed = 42;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const time = Array.from({ length: 500 }, () => Math.floor(random() * 100));
+    const compare = (a: number, b: number) => (time[a] as number) - (time[b] as number) || a - b;
+    const slots = Int32Array.from({ length: 300 }, (_, i) => i * 1 + 100);
+    const sorted = [...slots].sort((a, b) => compare(b, a));
+    for (const k of [0, 1, 5, 37, 299, 300, 400]) {
+      expect(newestFirst(slots, slots.length, k, compare)).toEqual(sorted.slice(0, k));
+    }
+    expect(newestFirst(slots, 0, 5, compare)).toEqual([]);
+  });
+});
+
+describe('containsPhrase', () => {
+  it('needs the words next to each other, in order', () => {
+    expect(containsPhrase(['leaders', 'of', 'central', 'asia', 'met'], ['central', 'asia'])).toBe(true);
+    expect(containsPhrase(['asia', 'central'], ['central', 'asia'])).toBe(false);
+    expect(containsPhrase(['central', 'bank', 'asia'], ['central', 'asia'])).toBe(false);
+    expect(containsPhrase(['central'], ['central', 'asia'])).toBe(false);
+  });
+});
