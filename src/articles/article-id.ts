@@ -11,16 +11,16 @@ export interface ArticleIdInput {
   text: string;
 }
 
-function digest(parts: string[]): string {
-  return hash('sha256', parts.join('\u0000'), 'base64url').slice(0, 16);
+function digest(kind: string, sourceId: string, ...parts: string[]): string {
+  return hash('sha256', `${kind}\u0000${sourceId}\u0000${parts.join('\u0000')}`, 'base64url').slice(0, 16);
 }
 
 /** From the guid, else the canonical url, else the source, title, time and text. */
 export function articleId(input: ArticleIdInput): string {
   const guid = input.guid?.trim();
-  if (guid) return `${input.sourceId}:${digest(['guid', input.sourceId, guid])}`;
+  if (guid) return `${input.sourceId}:${digest('guid', input.sourceId, guid)}`;
   const url = input.url?.trim();
-  if (url) return `${input.sourceId}:${digest(['url', input.sourceId, url])}`;
+  if (url) return `${input.sourceId}:${digest('url', input.sourceId, url)}`;
   const time = input.publishedAt === null ? '' : String(input.publishedAt);
-  return `${input.sourceId}:${digest(['text', input.sourceId, input.title, time, input.text])}`;
+  return `${input.sourceId}:${digest('text', input.sourceId, input.title, time, input.text)}`;
 }

@@ -37,7 +37,13 @@ function parseRfc822(text: string): DateParts | null {
   const match = RFC_822.exec(text);
   if (!match) return null;
   const month = MONTHS.get((match[2] ?? '').toLowerCase());
-  const offset = zoneOffset(match[7] ?? '');
+  const zone = match[7] ?? '';
+  const sign = zone.charCodeAt(0);
+  // "+0430" read in place; names go through the zone table
+  const offset =
+    sign === 43 || sign === 45
+      ? parseOffset(zone.charAt(0), zone.slice(1, 3), zone.slice(3, 5))
+      : zoneOffset(zone);
   if (month === undefined || offset === undefined) return null;
   return {
     year: Number(match[3]),
