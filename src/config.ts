@@ -16,6 +16,15 @@ const wholeNumber = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+// an absolute http(s) URL, kept without a trailing slash (API roots are joined with "/")
+const httpUrl = z
+  .string()
+  .refine(
+    (value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value),
+    'must be an absolute http(s) URL',
+  )
+  .transform((value) => value.replace(/\/+$/, ''));
+
 // each variable with an example of a good value, shown when its value is wrong
 const variables = {
   STORE_URL: {
@@ -35,12 +44,45 @@ const variables = {
   },
   LOG_LEVEL: { schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), example: 'info' },
   TELEGRAM_BOT_TOKEN: {
-    schema: z.string().min(1).optional(),
+    schema: z
+      .string()
+      .regex(/^\d+:[\w-]{20,}$/, 'does not look like a bot token (digits, a colon, then letters)')
+      .optional(),
     example: '123456:ABC-your-token-from-BotFather',
   },
+  TELEGRAM_API_ROOT: {
+    schema: httpUrl.default('https://api.telegram.org'),
+    example: 'https://api.telegram.org',
+  },
+  TELEGRAM_WEBHOOK_URL: { schema: httpUrl.optional(), example: 'https://bot.example.org/telegram' },
+  TELEGRAM_WEBHOOK_SECRET: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 letters, digits, _ or -')
+      .optional(),
+    example: 'a-long-random-string',
+  },
+  PORT: { schema: wholeNumber(1, 65535).default(8080), example: '8080' },
+  TELEGRAM_MAX_PER_SECOND: { schema: wholeNumber(1, 1000).default(30), example: '30' },
+  TELEGRAM_CHAT_PER_SECOND: { schema: wholeNumber(1, 100).default(1), example: '1' },
+  TELEGRAM_GROUP_PER_MINUTE: { schema: wholeNumber(1, 1000).default(20), example: '20' },
   DISCORD_TOKEN: {
     schema: z.string().min(1).optional(),
     example: 'your-bot-token-from-the-developer-portal',
+  },
+  DISCORD_API_ROOT: {
+    schema: httpUrl.default('https://discord.com/api'),
+    example: 'https://discord.com/api',
+  },
+  DISCORD_GUILD_ID: {
+    schema: z
+      .string()
+      .regex(
+        /^\d{15,22}$/,
+        'must be a server id (15-22 digits; Developer Mode → right-click the server → Copy ID)',
+      )
+      .optional(),
+    example: '123456789012345678',
   },
 } as const;
 
@@ -75,6 +117,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     parsed[name] = result.data;
   }
   const config = parsed as Parsed;
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'TELEGRAM_WEBHOOK_SECRET is missing: webhooks need a secret so only Telegram can call them; for example TELEGRAM_WEBHOOK_SECRET=a-long-random-string',
+    );
+  }
   const offline = !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN;
   const sourcesFile = config.SOURCES_FILE ?? (offline ? OFFLINE_SOURCES_FILE : 'sources.json');
   return { ...config, SOURCES_FILE: sourcesFile, offline };

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   });
 
   it('uses sources.json when a platform token is set', () => {
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' })).toMatchObject({
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '123:abcdefghijklmnopqrstuvwxyz' })).toMatchObject({
       SOURCES_FILE: 'sources.json',
       offline: false,
     });
@@ -44,5 +44,40 @@ describe('loadConfig', () => {
 
   it('treats an empty value as unset', () => {
     expect(loadConfig({ RETENTION_DAYS: '  ' }).RETENTION_DAYS).toBe(30);
+  });
+});
+
+describe('platform settings', () => {
+  it('has the platform defaults, API roots without a trailing slash', () => {
+    expect(loadConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' })).toMatchObject({
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      DISCORD_API_ROOT: 'https://discord.com/api',
+      PORT: 8080,
+      TELEGRAM_MAX_PER_SECOND: 30,
+      TELEGRAM_CHAT_PER_SECOND: 1,
+      TELEGRAM_GROUP_PER_MINUTE: 20,
+    });
+  });
+
+  it('never echoes a token, even a wrong one', () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'secret-but-wrong' })).toThrow(
+      /^TELEGRAM_BOT_TOKEN does not look like a bot token/,
+    );
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'secret-but-wrong' })).not.toThrow(/secret-but-wrong/);
+  });
+
+  it('asks for a webhook secret with a webhook URL', () => {
+    expect(() =>
+      loadConfig({
+        TELEGRAM_BOT_TOKEN: '123:abcdefghijklmnopqrstuvwxyz',
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg',
+      }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET is missing/);
+  });
+
+  it('checks a Discord server id', () => {
+    expect(() => loadConfig({ DISCORD_GUILD_ID: 'my-server' })).toThrow(
+      /DISCORD_GUILD_ID "my-server" must be a server id/,
+    );
   });
 });
