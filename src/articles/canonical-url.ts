@@ -59,14 +59,21 @@ function paramName(pair: string): string {
   }
 }
 
-// keeps the other parameters exactly as written (order, encoding, "a&b" without "=")
+// keeps the other parameters exactly as written (order, encoding, "a&b" without "="); empty ones go
 function withoutTracking(search: string): string {
   if (search.length <= 1) return '';
-  const kept = search
-    .slice(1)
-    .split('&')
-    .filter((pair) => pair !== '' && !isTracking(paramName(pair)));
-  return kept.length === 0 ? '' : `?${kept.join('&')}`;
+  let kept = '';
+  let changed = false;
+  for (let start = 1; start <= search.length;) {
+    const amp = search.indexOf('&', start);
+    const end = amp === -1 ? search.length : amp;
+    const pair = search.slice(start, end);
+    if (pair === '' || isTracking(paramName(pair))) changed = true;
+    else kept = kept === '' ? pair : `${kept}&${pair}`;
+    start = end + 1;
+  }
+  if (!changed) return search;
+  return kept === '' ? '' : `?${kept}`;
 }
 
 function parse(raw: string, base: string | undefined): URL | undefined {
@@ -84,16 +91,36 @@ function parse(raw: string, base: string | undefined): URL | undefined {
   }
 }
 
+// an absolute http(s) url that the url parser would give back as written: a lower-case host whose
+// last label starts with a letter, no port or credentials, and only characters it never escapes
+const PLAIN_URL =
+  /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(\/[\w\-.~!$&'()*+,;=:@%/]*)?(\?[\w\-.~!$&()*+,;=:@%/?]*)?(#[\w\-.~!$&'()*+,;=:@%/?]*)?$/;
+// what the parser would rewrite: dot segments (maybe percent-encoded) and punycode labels
+const REWRITTEN = /\/\.\.?(?:[/?#]|$)|%2e|xn--/i;
+
+function assemble(origin: string, pathname: string, search: string, hash: string): string {
+  const query = search === '' ? '' : withoutTracking(search);
+  const fragment = hash.slice(1).toLowerCase();
+  const kept = fragment === '' || fragment.startsWith('utm_') || fragment.startsWith('xtor=') ? '' : hash;
+  return `${origin}${pathname}${query}${kept}`;
+}
+
 /** The canonical form of an article link, resolved against base; undefined unless it is http(s). */
 export function canonicalUrl(raw: string, base?: string): string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
+  // most links are plain and absolute: read them without the (costly) url parser
+  const plain = PLAIN_URL.exec(trimmed);
+  if (plain && !REWRITTEN.test(trimmed)) {
+    const path = plain[1] ?? '';
+    const search = plain[2] ?? '';
+    const hash = plain[3] ?? '';
+    const origin = trimmed.slice(0, trimmed.length - path.length - search.length - hash.length);
+    return assemble(origin, path || '/', search, hash);
+  }
   const url = parse(trimmed, base);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '')
     return undefined;
   // the url is written out by hand: each URL setter would re-parse it
-  const search = url.search === '' ? '' : withoutTracking(url.search);
-  const fragment = url.hash.slice(1).toLowerCase();
-  const hash = fragment === '' || fragment.startsWith('utm_') || fragment.startsWith('xtor=') ? '' : url.hash;
-  return `${url.protocol}//${url.host}${url.pathname}${search}${hash}`;
+  return assemble(`${url.protocol}//${url.host}`, url.pathname, url.search, url.hash);
 }

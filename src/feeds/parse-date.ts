@@ -22,12 +22,68 @@ export function parseFeedDate(input: string | undefined | null): number | null {
   const text = input.trim();
   if (text === '' || text.length > 80) return null;
   const parts =
+    parseUsualRfc822(text) ??
     parseRfc822(text) ??
     (/[^\x00-\x7f]/.test(text) ? parseKorean(text) : null) ??
     parseIso(text) ??
     parseWords(text);
   return parts ? toInstant(parts) : null;
 }
+
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+// what most feeds write, read by position without a regex: "Wed, 24 Sep 2025 14:12:00 +0430" or
+// "… GMT"; null for anything else (the general readers then try)
+function parseUsualRfc822(text: string): DateParts | null {
+  const numericZone = text.length === 31;
+  if (!numericZone && !(text.length === 29 && text.endsWith(' GMT'))) return null;
+  if (!text.startsWith(', ', 3) || text.charCodeAt(7) !== 32 || text.charCodeAt(11) !== 32) return null;
+  if (text.charCodeAt(16) !== 32 || text.charCodeAt(19) !== 58 || text.charCodeAt(22) !== 58) return null;
+  if (text.charCodeAt(25) !== 32 || !isLetter(text.charCodeAt(0)) || !isLetter(text.charCodeAt(1)))
+    return null;
+  if (!isLetter(text.charCodeAt(2))) return null;
+  const month = MONTH_ABBREVIATIONS.indexOf(text.slice(8, 11).toLowerCase()) + 1;
+  const day = digits(text, 5, 2);
+  const year = digits(text, 12, 4);
+  const hour = digits(text, 17, 2);
+  const minute = digits(text, 20, 2);
+  const second = digits(text, 23, 2);
+  if (month === 0 || day < 0 || year < 0 || hour < 0 || minute < 0 || second < 0) return null;
+  let offset: number | undefined = 0;
+  if (numericZone) {
+    const sign = text.charAt(26);
+    if ((sign !== '+' && sign !== '-') || digits(text, 27, 4) < 0) return null;
+    offset = parseOffset(sign, text.slice(27, 29), text.slice(29, 31));
+    if (offset === undefined) return null;
+  }
+  return { year, month, day, hour, minute, second, offset };
+}
+const MONTH_ABBREVIATIONS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
 
 // the common case, read in one step: "Wed, 24 Sep 2025 14:12:00 +0430"
 const RFC_822 =

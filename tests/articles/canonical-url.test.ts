@@ -52,4 +52,59 @@ describe('canonicalUrl', () => {
     ];
     expect(new Set(spellings.map((url) => canonicalUrl(url))).size).toBe(1);
   });
+
+  it('reads plain links without the url parser to what the url parser gives', () => {
+    // the url parser's spelling, tracking parameters and fragments dropped as canonicalUrl does
+    const parsed = (raw: string): string | undefined => {
+      if (!URL.canParse(raw)) return undefined;
+      const url = new URL(raw);
+      const pairs = url.search.slice(1).split('&');
+      const kept = pairs.filter((pair) => pair !== '' && !/^(?:utm_|fbclid)/i.test(pair.split('=')[0] ?? ''));
+      const hash = /^#?$|^#(?:utm_|xtor=)/i.test(url.hash) ? '' : url.hash;
+      return `${url.protocol}//${url.host}${url.pathname}${kept.length > 0 ? `?${kept.join('&')}` : ''}${hash}`;
+    };
+    const hosts = [
+      'https://news.example',
+      'http://a-b.c0.example',
+      'https://x.y',
+      'https://1.2.3',
+      'https://ex.0x1',
+    ];
+    hosts.push(
+      'https://xn--nxasmq6b.example',
+      'https://EX.example',
+      'https://ex.example:443',
+      'https://u@ex.example',
+    );
+    const paths = [
+      '',
+      '/',
+      '/a/b',
+      '//a',
+      '/a/./b',
+      '/a/../b',
+      '/a/.',
+      '/%2e%2E/x',
+      '/a b',
+      '/é',
+      '/a%zz',
+      '/a^b',
+    ];
+    paths.push('/a|b', '/a{b}', '/a`b', '/a\\b', "/it's", '/a;b=c,d!$&()*+~@:');
+    const queries = ['', '?', '?id=1', '?utm_source=x&id=1', "?a='b'", '?a b', '?a=%20&&b', '?fbclid=1'];
+    const fragments = ['', '#', '#top', '#utm_x', '#a b', '#a#b', '#é'];
+    let compared = 0;
+    for (const host of hosts) {
+      for (const path of paths) {
+        for (const query of queries) {
+          for (const fragment of fragments) {
+            const raw = `${host}${path}${query}${fragment}`;
+            expect({ raw, url: canonicalUrl(raw) }).toEqual({ raw, url: parsed(raw) });
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(9 * 18 * 8 * 7);
+  });
 });

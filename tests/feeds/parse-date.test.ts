@@ -77,4 +77,29 @@ describe('parseFeedDate', () => {
     expect(iso('2024-02-29T12:00:00Z')).toBe('2024-02-29T12:00:00.000Z');
     expect(iso('2016-12-31T23:59:60Z')).toBe('2016-12-31T23:59:59.000Z');
   });
+
+  it('reads the usual rfc 822 layout (read by position) as the general reader does', () => {
+    const days = ['01', '24', '29', '30', '31', '00', '32'];
+    const months = ['Jan', 'Feb', 'Apr', 'sep', 'DEC', 'Okt', 'Foo'];
+    const zones = ['+0000', '+0430', '-1200', '+2359', '+2400', '-0060', '+04:3', 'GMT'];
+    const years = ['2023', '2024', '1899', '9999'];
+    const times = ['00:00:00', '23:59:59', '23:59:60', '24:00:00', '12:60:00'];
+    let read = 0;
+    for (const day of days) {
+      for (const month of months) {
+        for (const zone of zones) {
+          for (const [n, year] of years.entries()) {
+            const usual = `Mon, ${day} ${month} ${year} ${times[(n + day.length) % times.length] ?? ''} ${zone}`;
+            // without the space after the comma the general reader takes the same date
+            const general = usual.replace(', ', ',');
+            expect({ usual, at: parseFeedDate(usual) }).toEqual({ usual, at: parseFeedDate(general) });
+            if (parseFeedDate(usual) !== null) read++;
+          }
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(100);
+    expect(iso('Mon, 31 Apr 2024 10:00:00 GMT')).toBeNull();
+    expect(iso('Thu, 29 Feb 2024 23:59:60 -0130')).toBe('2024-03-01T01:29:59.000Z');
+  });
 });
