@@ -1,6 +1,10 @@
 import { open } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FeedError } from '../errors.js';
+import { assertHttpUrl } from '../fetch/check-public-url.js';
+import { RetryLaterError, tooLarge } from '../fetch/fetch-errors.js';
+import type { HttpFetch, Validators } from '../fetch/http-fetch.js';
+import { createNodeHttpFetch } from '../fetch/node-http-fetch.js';
 
 export interface SourceBytes {
   bytes: Uint8Array;
@@ -8,6 +12,10 @@ export interface SourceBytes {
   headers: Record<string, string>;
   /** where the bytes finally came from, after redirects */
   url: string;
+  /** the server's ETag / Last-Modified, to keep for the next conditional GET */
+  validators?: Validators;
+  /** the server answered 304 to the validators given: `bytes` is empty, nothing to parse */
+  notModified?: boolean;
 }
 
 export interface ReadLimits {
@@ -15,12 +23,59 @@ export interface ReadLimits {
   timeoutMs: number;
 }
 
-/** Reads a feed or page from a file: or http(s): URL, never holding more than `maxBytes`. */
-export async function readSource(url: URL, limits: ReadLimits): Promise<SourceBytes> {
+export interface ReadSourceOptions {
+  /** the fetcher for http(s); a shared default one when not given */
+  fetch?: HttpFetch;
+  /** from the previous read of this source, for a conditional GET */
+  validators?: Validators;
+  /** for user-given urls: refuse private and local addresses */
+  publicOnly?: boolean;
+  signal?: AbortSignal;
+}
+
+let sharedFetch: HttpFetch | undefined;
+
+/**
+ * Reads a feed or page from a file: or http(s): URL, never holding more than `maxBytes`.
+ * HTTP statuses other than 2xx and 304 throw a FeedError (a RetryLaterError for 429 and 503).
+ */
+export async function readSource(
+  url: URL,
+  limits: ReadLimits,
+  options: ReadSourceOptions = {},
+): Promise<SourceBytes> {
+  if (options.publicOnly) assertHttpUrl(url);
   if (url.protocol === 'file:')
     return { bytes: await readFileCapped(url, limits.maxBytes), headers: {}, url: url.href };
-  if (url.protocol === 'http:' || url.protocol === 'https:') return fetchCapped(url, limits);
+  if (url.protocol === 'http:' || url.protocol === 'https:') return readHttp(url, limits, options);
   throw new FeedError(`Cannot read ${url.href}: only https:, http: and file: URLs are supported`);
+}
+
+async function readHttp(url: URL, limits: ReadLimits, options: ReadSourceOptions): Promise<SourceBytes> {
+  const fetch = options.fetch ?? (sharedFetch ??= createNodeHttpFetch());
+  const result = await fetch(url, {
+    maxBytes: limits.maxBytes,
+    timeoutMs: limits.timeoutMs,
+    ...(options.validators ? { validators: options.validators } : {}),
+    ...(options.publicOnly ? { publicOnly: true } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  switch (result.kind) {
+    case 'ok':
+      return { bytes: result.body, headers: result.headers, url: result.url, validators: result.validators };
+    case 'not-modified':
+      return {
+        bytes: new Uint8Array(0),
+        headers: result.headers,
+        url: result.url,
+        validators: { ...options.validators, ...result.validators },
+        notModified: true,
+      };
+    case 'retry-later':
+      throw new RetryLaterError(result.message, result.retryAt);
+    case 'http-error':
+      throw new FeedError(result.message);
+  }
 }
 
 async function readFileCapped(url: URL, maxBytes: number): Promise<Uint8Array> {
@@ -41,59 +96,4 @@ async function readFileCapped(url: URL, maxBytes: number): Promise<Uint8Array> {
   } finally {
     await file.close();
   }
-}
-
-async function fetchCapped(url: URL, { maxBytes, timeoutMs }: ReadLimits): Promise<SourceBytes> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, redirect: 'follow', headers: { accept: FEED_ACCEPT } });
-  } catch (cause) {
-    throw new FeedError(`Cannot fetch ${url.href}: ${describeFetchError(cause, timeoutMs)}`, { cause });
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => {});
-    throw new FeedError(`${url.href} answered HTTP ${response.status} ${response.statusText}`.trim());
-  }
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => {});
-    throw tooLarge(url.href, declared, maxBytes);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of response.body ?? []) {
-      total += chunk.byteLength;
-      if (total > maxBytes) throw tooLarge(url.href, total, maxBytes, 'more than');
-      chunks.push(chunk);
-    }
-  } catch (cause) {
-    await response.body?.cancel().catch(() => {});
-    if (cause instanceof FeedError) throw cause;
-    throw new FeedError(`Cannot fetch ${url.href}: ${describeFetchError(cause, timeoutMs)}`, { cause });
-  }
-  return {
-    bytes: Buffer.concat(chunks),
-    headers: Object.fromEntries(response.headers),
-    url: response.url || url.href,
-  };
-}
-
-const FEED_ACCEPT =
-  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-function tooLarge(where: string, size: number, max: number, qualifier = ''): FeedError {
-  const amount = qualifier ? `${qualifier} ${megabytes(max)}` : megabytes(size);
-  return new FeedError(`${where} is ${amount}, over the ${megabytes(max)} limit`);
-}
-
-function describeFetchError(cause: unknown, timeoutMs: number): string {
-  if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
-    return `no answer within ${timeoutMs / 1000} s`;
-  }
-  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause.message : undefined;
-  return inner ?? (cause instanceof Error ? cause.message : String(cause));
 }
