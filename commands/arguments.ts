@@ -1,5 +1,14 @@
-// shared pieces of command arguments: counts, free text, and splitting "central asia 5".
+// shared pieces of command arguments: counts, free text, splitting "central asia 5", and the
+// briefing commands' options (times, zones, topic lists) and permission check.
 import { z } from 'zod';
+import {
+  MAX_SUBSCRIBED_TOPICS,
+  resolveTimeZone,
+  suggestTimeZones,
+  UserError,
+  type TopicMatcher,
+} from '../src/index.js';
+import type { CommandContext } from './command.js';
 
 export const DEFAULT_COUNT = 5;
 export const MAX_COUNT = 25;
@@ -63,3 +72,154 @@ export function splitCount(
 }
 
 const withCount = (rest: string[], count: string) => ({ words: rest.join(' '), count });
+
+// --- briefings: subscription options, topic lists, time zones, permissions ---
+
+/** "8:00" or "08:00" → "08:00"; anything else is left for the schema to refuse */
+const padTime = (value: unknown) =>
+  typeof value === 'string' && /^\d:\d\d$/.test(value) ? `0${value}` : value;
+
+export const TimeOfDaySchema = z.preprocess(
+  padTime,
+  z
+    .string({ error: 'give a time as HH:MM, e.g. at 08:00' })
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d$/,
+      'the time must be HH:MM on a 24-hour clock, from 00:00 to 23:59, e.g. at 08:00',
+    ),
+);
+
+export const ModeSchema = z.enum(['daily', 'live'], { error: 'the mode must be daily or live' });
+
+/** longest topic list accepted, in characters */
+export const MAX_TOPIC_LIST = 1000;
+
+export const TopicListSchema = z
+  .string({ error: 'give topic names, e.g. afghanistan iran' })
+  .transform(cleanText)
+  .pipe(
+    z
+      .string()
+      .max(
+        MAX_TOPIC_LIST,
+        `the topic list is too long (at most ${MAX_TOPIC_LIST} characters); see /topics for what I follow`,
+      ),
+  );
+
+const KEYWORDS = new Set(['at', 'tz', 'timezone', 'live', 'daily']);
+const TIME_TOKEN = /^\d{1,2}:\d{2}$/;
+
+/**
+ * "/subscribe iran central asia at 07:30 tz kabul live" → named options. A zone may take several
+ * words ("tz new york"); what is not a keyword or its value is the topic list.
+ */
+export function splitSubscribeText(text: string): {
+  topics?: string;
+  time?: string;
+  timezone?: string;
+  mode?: string;
+} {
+  const tokens = cleanText(text).split(' ').filter(Boolean);
+  const topics: string[] = [];
+  const found: { time?: string; timezone?: string; mode?: string } = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    const word = token.toLowerCase();
+    if (word === 'at') found.time = tokens[++i] ?? '';
+    else if (TIME_TOKEN.test(token) && found.time === undefined) found.time = token;
+    else if (word === 'live' || word === 'daily') found.mode = word;
+    else if (word === 'tz' || word === 'timezone') {
+      const rest = tokens.slice(i + 1);
+      const length = zoneLength(rest);
+      found.timezone = rest.slice(0, length).join(' ');
+      i += length;
+    } else topics.push(token);
+  }
+  return { ...(topics.length > 0 && { topics: topics.join(' ') }), ...found };
+}
+
+// how many of the next words name the zone: the most (up to three, before a keyword) that resolve, else one
+function zoneLength(tokens: readonly string[]): number {
+  let words = 0;
+  while (words < Math.min(3, tokens.length) && !KEYWORDS.has((tokens[words] as string).toLowerCase()))
+    words++;
+  for (let length = words; length > 1; length--) {
+    if (resolveTimeZone(tokens.slice(0, length).join(' '))) return length;
+  }
+  return Math.min(1, words);
+}
+
+const SEPARATORS = /[,،;]+/;
+const FILLERS = new Set(['and', '&', 'و', 'او']);
+/** the longest topic name, in words, tried when splitting a list */
+const MAX_NAME_WORDS = 5;
+
+/**
+ * "iran, central asia and pakistan" or "افغانستان ایران" → topic ids, matching the longest names
+ * first; a word that is no topic's name is a UserError with the closest topics.
+ */
+export function resolveTopicList(text: string, topics: TopicMatcher): string[] {
+  const ids: string[] = [];
+  for (const chunk of text.split(SEPARATORS)) {
+    const tokens = chunk.split(/\s+/).filter((token) => token !== '' && !FILLERS.has(token.toLowerCase()));
+    if (tokens.length > MAX_TOPIC_WORDS) {
+      throw new UserError(
+        `That is too many topics at once: at most ${MAX_SUBSCRIBED_TOPICS}. See /topics for what I follow.`,
+      );
+    }
+    for (let i = 0; i < tokens.length;) {
+      const match = longestTopic(tokens, i, topics);
+      if (!match) throw unknownTopic(tokens[i] as string, topics);
+      ids.push(match.id);
+      i = match.end;
+    }
+  }
+  const unique = [...new Set(ids)];
+  if (unique.length > MAX_SUBSCRIBED_TOPICS) {
+    throw new UserError(
+      `That is ${unique.length} topics; a chat can follow at most ${MAX_SUBSCRIBED_TOPICS}. ` +
+        'Leave the topics out to get every topic.',
+    );
+  }
+  return unique;
+}
+
+const MAX_TOPIC_WORDS = MAX_SUBSCRIBED_TOPICS * MAX_NAME_WORDS;
+
+function longestTopic(tokens: readonly string[], start: number, topics: TopicMatcher) {
+  for (let end = Math.min(tokens.length, start + MAX_NAME_WORDS); end > start; end--) {
+    const topic = topics.find(tokens.slice(start, end).join(' '));
+    if (topic) return { id: topic.id, end };
+  }
+  return undefined;
+}
+
+function unknownTopic(word: string, topics: TopicMatcher): UserError {
+  const closest = topics.suggest(word, 3).map((topic) => topic.id);
+  const hint = closest.length > 0 ? ` Did you mean ${closest.join(', ')}?` : '';
+  return new UserError(`I don't follow a topic called "${word}".${hint} See /topics for them all.`);
+}
+
+/** an IANA zone from what the reader typed, or a UserError naming the closest zones */
+export function zoneFrom(text: string): string {
+  const zone = resolveTimeZone(text);
+  if (zone) return zone;
+  const closest = suggestTimeZones(text, 3);
+  const hint = closest.length > 0 ? ` Did you mean ${closest.join(', ')}?` : '';
+  return fail(
+    `I don't know the time zone "${text}".${hint} Use a zone such as Asia/Kabul or a city such as Tehran.`,
+  );
+}
+
+/** refuses a change to the chat's briefings from someone who may not manage the chat */
+export function requireManage(context: CommandContext): void {
+  if (context.canManage === false) {
+    throw new UserError(
+      "Only this chat's administrators can change its briefings (on Discord: Manage Channels or Manage Server).",
+    );
+  }
+}
+
+function fail(message: string): never {
+  throw new UserError(message);
+}

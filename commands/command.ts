@@ -35,6 +35,9 @@ export interface CommandContext {
   user: string;
   /** IANA zone the reader sees times in */
   timeZone: string;
+  /** whether the user may change the chat's briefings: Telegram group and channel administrators,
+   *  Discord Manage Channels or Manage Server; true when absent (private chats, the terminal) */
+  canManage?: boolean;
 }
 
 /** What every command may use: the core, assembled. */
@@ -50,7 +53,7 @@ export interface OptionSpec {
   max?: number;
   maxLength?: number;
   /** what to suggest while the reader types */
-  autocomplete?: 'topic' | 'source';
+  autocomplete?: 'topic' | 'source' | 'timezone';
 }
 
 /** One command: a plain object in its own file, listed in commands/index.ts. */

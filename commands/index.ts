@@ -1,13 +1,31 @@
 // the command registry: every command, listed explicitly.
+import { briefing } from './briefing.js';
 import type { Command } from './command.js';
+import { forget } from './forget.js';
 import { help } from './help.js';
 import { latest } from './latest.js';
 import { sources } from './sources.js';
+import { subscribe } from './subscribe.js';
+import { subscriptions } from './subscriptions.js';
+import { timezone } from './timezone.js';
 import { topic } from './topic.js';
 import { topics } from './topics.js';
+import { unsubscribe } from './unsubscribe.js';
 
 // a function, not a constant, so /help (which lists the commands) can import it without a cycle at load time
-export const commandList = (): readonly Command<unknown>[] => [latest, topic, topics, sources, help];
+export const commandList = (): readonly Command<unknown>[] => [
+  latest,
+  topic,
+  topics,
+  sources,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  briefing,
+  timezone,
+  forget,
+  help,
+];
 
 export function findCommand(name: string): Command<unknown> | undefined {
   return commandList().find((command) => command.name === name.toLowerCase());

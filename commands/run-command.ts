@@ -13,6 +13,10 @@ export interface CommandRequest {
 
 /** Runs one command for any platform: validates its arguments and turns every failure into a kind answer. */
 export async function runCommand(request: CommandRequest, services: Services): Promise<Reply> {
+  await resumeBriefings(request.context.chat, services);
+  // the chat's own zone (/timezone) wins over the adapter's default
+  const timeZone = services.briefings.chatTimeZone(request.context.chat);
+  if (timeZone) request = { ...request, context: { ...request.context, timeZone } };
   const command = findCommand(request.name);
   if (!command) {
     const shown = request.name.length > 40 ? `${request.name.slice(0, 40)}…` : request.name;
@@ -36,6 +40,15 @@ export async function runCommand(request: CommandRequest, services: Services): P
       text: `Sorry, something went wrong while answering /${command.name}. Please try again in a minute.`,
       private: true,
     };
+  }
+}
+
+/** any command in a chat whose briefings were paused (it blocked the bot, say) resumes them */
+async function resumeBriefings(chat: string, services: Services): Promise<void> {
+  try {
+    await services.briefings.resume(chat);
+  } catch (error) {
+    services.logger.error('could not resume briefings', { chat, error });
   }
 }
 

@@ -1,5 +1,11 @@
 // the core, assembled: sources, topics and the article store, and one way to refresh them.
+import {
+  openBriefingService,
+  type BriefingOptions,
+  type BriefingService,
+} from './briefings/briefing-service.js';
 import { systemClock, type Clock } from './clock.js';
+import { createFirstFetchLog } from './ingest/first-fetch.js';
 import { ingestSources, type SourceOutcome } from './ingest/ingest-sources.js';
 import type { ReadLimits } from './ingest/read-source.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -20,6 +26,8 @@ export interface BrieferOptions {
   clock?: Clock;
   logger?: Logger;
   readLimits?: ReadLimits;
+  /** LIVE_BATCH_MINUTES, CATCH_UP_HOURS, BRIEFING_MAX_ITEMS and test hooks */
+  briefings?: BriefingOptions;
 }
 
 export interface Briefer {
@@ -30,8 +38,12 @@ export interface Briefer {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
+  /** the store's namespaces, for adapters' own small state (e.g. the registered Discord commands) */
+  readonly keyv: KeyvStore;
   /** the last fetch of each source, by source id */
   readonly outcomes: ReadonlyMap<string, SourceOutcome>;
+  /** subscriptions and their delivery; built here, started by the composition root with the senders */
+  readonly briefings: BriefingService;
   /** fetches every source once and stores what is new; never throws for a failing source */
   refresh(): Promise<SourceOutcome[]>;
   close(): Promise<void>;
@@ -48,23 +60,34 @@ export async function openBriefer(options: BrieferOptions): Promise<Briefer> {
     clock,
     onInvalid: (key, problem) => logger.warn('skipped an invalid stored article', { key, problem }),
   });
+  const firstFetches = createFirstFetchLog(keyv.namespace('sources'), (key, problem) =>
+    logger.warn('skipped an invalid stored source record', { key, problem }),
+  );
+  const sourcesById = new Map(options.sources.map((source) => [source.id, source]));
+  const briefings = await openBriefingService(
+    { keyv, store, topics, sources: sourcesById, clock, logger },
+    options.briefings,
+  );
   const outcomes = new Map<string, SourceOutcome>();
   let closed = false;
   return {
     sources: options.sources,
-    sourcesById: new Map(options.sources.map((source) => [source.id, source])),
+    sourcesById,
     topics,
     store,
     clock,
     logger,
     timeZone: options.timeZone,
     outcomes,
+    briefings,
+    keyv,
     async refresh() {
       const results = await ingestSources(options.sources, {
         store,
         matcher: topics,
         clock,
         logger,
+        firstFetches,
         ...(options.readLimits ? { limits: options.readLimits } : {}),
       });
       for (const outcome of results) outcomes.set(outcome.sourceId, outcome);
@@ -75,6 +98,7 @@ export async function openBriefer(options: BrieferOptions): Promise<Briefer> {
     async close() {
       if (closed) return;
       closed = true;
+      await briefings.stop();
       await store.close();
       await keyv.close();
     },

@@ -1,6 +1,23 @@
 // the core's public entry: commands/ and adapters/ import from here only.
 export type { Article, FeedArticle } from './articles/article.js';
 export { openBriefer, type Briefer, type BrieferOptions } from './briefer.js';
+export type { BriefingMessage, BriefingSender, SendResult } from './briefings/briefing-sender.js';
+export {
+  BRIEFING_DEFAULTS,
+  type BriefingOptions,
+  type BriefingService,
+  type BriefingStatus,
+  type SubscriptionChange,
+} from './briefings/briefing-service.js';
+export type { TickReport } from './briefings/briefing-scheduler.js';
+export { resolveTimeZone, suggestTimeZones, timeZoneChoices } from './briefings/resolve-time-zone.js';
+export {
+  LocalTimeSchema,
+  MAX_SUBSCRIBED_TOPICS,
+  platformOf,
+  type BriefingMode,
+  type Subscription,
+} from './briefings/subscription.js';
 export { systemClock, createFixedClock, type Clock } from './clock.js';
 export { loadConfig, type Config } from './config.js';
 export { buildDigest, type DigestRequest } from './digest/build-digest.js';
@@ -27,3 +44,4 @@ export { isTimeZone } from './time-zone.js';
 export { formatItemTime } from './digest/format-time.js';
 export { httpUrl } from './text/http-url.js';
 export { isHighSurrogate, truncateAtWord } from './text/truncate.js';
+export type { KeyvStore } from './store/open-keyv.js';

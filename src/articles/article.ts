@@ -27,6 +27,8 @@ export const ArticleSchema = z.object({
   language: z.string().min(2),
   /** topic ids */
   topics: z.array(z.string()),
+  /** stored by its source's first successful fetch: what the source already had, never "new" in a briefing */
+  backlog: z.boolean().optional(),
 });
 
 export type Article = z.infer<typeof ArticleSchema>;

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Source } from '../sources/source.js';
 import type { NewsStore } from '../store/news-store.js';
 import type { TopicMatcher } from '../topics/topic-matcher.js';
+import type { FirstFetchLog } from './first-fetch.js';
 import { readSource, type ReadLimits } from './read-source.js';
 
 /** What one fetch of one source gave. */
@@ -28,6 +29,8 @@ export interface IngestDeps {
   limits?: ReadLimits;
   /** sources fetched at once */
   concurrency?: number;
+  /** when given, what a source lists at its first successful fetch is stored as backlog (never "new") */
+  firstFetches?: FirstFetchLog;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: MAX_FEED_BYTES, timeoutMs: 15_000 };
@@ -61,11 +64,14 @@ export async function ingestSource(source: Source, deps: IngestDeps): Promise<So
       url: read.url,
       headers: read.headers,
     });
+    const backlog = await isFirstFetch(source.id, deps);
     const tagged = feed.articles.map((article) => ({
       ...article,
       topics: deps.matcher.tag([article.title, article.summary, article.text]),
+      ...(backlog && { backlog: true }),
     }));
     const { added } = await deps.store.add(tagged);
+    await deps.firstFetches?.record(source.id, at);
     for (const reason of feed.skipped.reasons.slice(0, 3)) {
       deps.logger.debug('skipped a feed item', { source: source.id, reason });
     }
@@ -91,4 +97,11 @@ export async function ingestSource(source: Source, deps: IngestDeps): Promise<So
       deps.logger.debug('source failure detail', { source: source.id, error });
     return { sourceId: source.id, at, ok: false, items: 0, added: 0, skipped: 0, error: line };
   }
+}
+
+// a source never fetched before; one whose articles are already stored (a store older than this log) is not
+async function isFirstFetch(sourceId: string, deps: IngestDeps): Promise<boolean> {
+  if (!deps.firstFetches) return false;
+  if ((await deps.firstFetches.firstFetchAt(sourceId)) !== undefined) return false;
+  return deps.store.countLatest([sourceId]) === 0;
 }

@@ -2,6 +2,7 @@ import type { Article } from '../articles/article.js';
 import { foldText, words } from '../text/fold.js';
 import { ArticleSearch, type Searchable } from './article-search.js';
 import { newestFirst } from './newest-first.js';
+import { SeenOrder } from './seen-order.js';
 import { mergedPage, TimeOrder, type CompareAge } from './time-order.js';
 import { WordIndex } from './word-index.js';
 
@@ -37,6 +38,7 @@ export class ArticleIndex implements Searchable {
     (this.seen[a] as number) - (this.seen[b] as number) ||
     a - b;
   private readonly all = new TimeOrder(this.compare);
+  private readonly bySeen = new SeenOrder((slot) => this.seen[slot] as number);
   private readonly sources = new Map<string, TimeOrder>();
   private readonly topics = new Map<string, TimeOrder>();
 
@@ -85,6 +87,7 @@ export class ArticleIndex implements Searchable {
     }
     if (added.length === 0) return added;
     this.all.insertMany(slots);
+    this.bySeen.insertMany(slots);
     for (const [source, list] of bySource) this.order(this.sources, source).insertMany(list);
     for (const [topic, list] of byTopic) this.order(this.topics, topic).insertMany(list);
     this.live += added.length;
@@ -96,6 +99,7 @@ export class ArticleIndex implements Searchable {
   /** sorts what addMany left unsorted */
   settle(): void {
     this.all.settle();
+    this.bySeen.settle();
     for (const order of this.sources.values()) order.settle();
     for (const order of this.topics.values()) order.settle();
   }
@@ -119,6 +123,7 @@ export class ArticleIndex implements Searchable {
     if (removed === 0) return;
     const gone = (slot: number) => this.docs[slot] === undefined;
     this.all.removeWhere(gone);
+    this.bySeen.removeWhere(gone);
     for (const orders of [this.sources, this.topics]) {
       for (const [key, order] of orders) {
         order.removeWhere(gone);
@@ -128,6 +133,15 @@ export class ArticleIndex implements Searchable {
     this.words.compact((slot) => !gone(slot));
     this.live -= removed;
     this.searcher.forget();
+  }
+
+  /** articles first seen in [from, to), oldest first, at most `limit` */
+  firstSeenBetween(from: number, to: number, limit?: number): StoredArticle[] {
+    return this.docsOf(this.bySeen.between(from, to, limit));
+  }
+
+  countFirstSeenBetween(from: number, to: number): number {
+    return this.bySeen.countBetween(from, to);
   }
 
   latest(query: PageQuery & { sourceIds?: readonly string[] }): StoredArticle[] {
@@ -233,6 +247,7 @@ export class ArticleIndex implements Searchable {
       summary: article.summary,
       language: this.intern(article.language),
       topics: this.topicList(article.topics),
+      ...(article.backlog === true && { backlog: true }),
     };
   }
 

@@ -35,6 +35,12 @@ export interface NewsStore {
   countLatest(sourceIds?: readonly string[]): number;
   countByTopic(topicId: string): number;
   countSearch(text: string): number;
+  /** articles first seen in [from, to), oldest first, at most `limit`: what arrived in a time window */
+  firstSeenBetween(from: number, to: number, limit?: number): StoredArticle[];
+  countFirstSeenBetween(from: number, to: number): number;
+  /** every article first seen before this time is indexed (an add in progress holds it back to its own
+   *  start), so a window ending here never misses an article that is still being written */
+  settledBefore(): number;
   get(id: string): Promise<Article | undefined>; // with text, from the backing store
   size(): number;
   /** deletes articles first seen more than retentionDays ago (store and index); returns how many */
@@ -85,43 +91,54 @@ export async function openNewsStore(options: {
     return run;
   }
   let lastSweep = -Infinity;
+  // the firstSeenAt of the add in progress: its articles are not all indexed yet
+  let adding: number | undefined;
+
+  async function addFresh(input: Omit<Article, 'firstSeenAt'>[], now: number) {
+    const inBatch = new Set<string>();
+    const candidates: Article[] = [];
+    let duplicates = 0;
+    for (const item of input) {
+      const parsed = ArticleSchema.safeParse({ ...item, firstSeenAt: now });
+      if (!parsed.success) {
+        onInvalid(`articles:${item.id}`, `refused to store: ${problemOf(parsed.error)}`);
+        continue;
+      }
+      const article = parsed.data;
+      const keys = seenKeys(article);
+      if (keys.some((key) => inBatch.has(key)) || index.hasId(article.id) || hasUrl(index, article.url)) {
+        duplicates++;
+        continue;
+      }
+      for (const key of keys) inBatch.add(key);
+      candidates.push(article);
+    }
+    const seenBefore = await seen.seen(candidates.flatMap(seenKeys));
+    // a copy made of fresh strings: the index must not keep a whole feed document alive through a slice
+    const fresh = candidates
+      .filter((article) => !seenKeys(article).some((key) => seenBefore.has(key)))
+      .map((article) => JSON.parse(JSON.stringify(article)) as Article);
+    duplicates += candidates.length - fresh.length;
+    if (fresh.length > 0) {
+      await storeCall(`write ${fresh.length} articles`, () =>
+        articles.setMany(fresh.map((article) => ({ key: article.id, value: article }))),
+      );
+    }
+    const added = index.addMany(fresh);
+    await seen.mark(fresh.flatMap(seenKeys));
+    return { added, duplicates };
+  }
 
   return {
     add: (input) =>
       exclusive(async () => {
         const now = clock.now();
-        const inBatch = new Set<string>();
-        const candidates: Article[] = [];
-        let duplicates = 0;
-        for (const item of input) {
-          const parsed = ArticleSchema.safeParse({ ...item, firstSeenAt: now });
-          if (!parsed.success) {
-            onInvalid(`articles:${item.id}`, `refused to store: ${problemOf(parsed.error)}`);
-            continue;
-          }
-          const article = parsed.data;
-          const keys = seenKeys(article);
-          if (keys.some((key) => inBatch.has(key)) || index.hasId(article.id) || hasUrl(index, article.url)) {
-            duplicates++;
-            continue;
-          }
-          for (const key of keys) inBatch.add(key);
-          candidates.push(article);
+        adding = now;
+        try {
+          return await addFresh(input, now);
+        } finally {
+          adding = undefined;
         }
-        const seenBefore = await seen.seen(candidates.flatMap(seenKeys));
-        // a copy made of fresh strings: the index must not keep a whole feed document alive through a slice
-        const fresh = candidates
-          .filter((article) => !seenKeys(article).some((key) => seenBefore.has(key)))
-          .map((article) => JSON.parse(JSON.stringify(article)) as Article);
-        duplicates += candidates.length - fresh.length;
-        if (fresh.length > 0) {
-          await storeCall(`write ${fresh.length} articles`, () =>
-            articles.setMany(fresh.map((article) => ({ key: article.id, value: article }))),
-          );
-        }
-        const added = index.addMany(fresh);
-        await seen.mark(fresh.flatMap(seenKeys));
-        return { added, duplicates };
       }),
 
     latest: (query) => index.latest(query),
@@ -130,6 +147,9 @@ export async function openNewsStore(options: {
     countLatest: (sourceIds) => index.countLatest(sourceIds),
     countByTopic: (topicId) => index.countByTopic(topicId),
     countSearch: (text) => index.countSearch(text),
+    firstSeenBetween: (from, to, limit) => index.firstSeenBetween(from, to, limit),
+    countFirstSeenBetween: (from, to) => index.countFirstSeenBetween(from, to),
+    settledBefore: () => adding ?? clock.now(),
     size: () => index.size,
 
     async get(id) {

@@ -1,0 +1,118 @@
+// what goes into a briefing: the new articles a subscription follows, ranked, at most maxItems.
+import { buildDigest } from '../digest/build-digest.js';
+import type { Digest, DigestItem, DigestSection } from '../digest/digest.js';
+import { rankArticles } from '../digest/rank.js';
+import type { Source } from '../sources/source.js';
+import type { NewsStore, StoredArticle } from '../store/news-store.js';
+import type { TopicMatcher } from '../topics/topic-matcher.js';
+import type { BriefingMessage } from './briefing-sender.js';
+import { follows, speaks, type Subscription } from './subscription.js';
+
+export interface BriefingContent {
+  messages: BriefingMessage[];
+  /** items shown, and new matching stories in all */
+  items: number;
+  total: number;
+}
+
+export interface SelectRequest {
+  subscription: Pick<Subscription, 'topics' | 'languages' | 'timeZone' | 'mode'>;
+  /** the window's articles the subscription follows, ranked (rankedMatches) */
+  ranked: readonly StoredArticle[];
+  maxItems: number;
+  topics: TopicMatcher;
+  sources: ReadonlyMap<string, Source>;
+  now: number;
+  title: string;
+}
+
+/** whether a subscription follows an article (never a source's backlog) */
+export function matches(
+  subscription: Pick<Subscription, 'topics' | 'languages'>,
+  article: Pick<StoredArticle, 'backlog' | 'topics' | 'language'>,
+): boolean {
+  return (
+    article.backlog !== true &&
+    follows(subscription, article.topics) &&
+    speaks(subscription, article.language)
+  );
+}
+
+/** the window's articles the subscription follows */
+export function matchingArticles(
+  subscription: Pick<Subscription, 'topics' | 'languages'>,
+  articles: readonly StoredArticle[],
+): StoredArticle[] {
+  return articles.filter((article) => matches(subscription, article));
+}
+
+/** the window's articles the subscription follows, by the core's one ranking (each story once) */
+export function rankedMatches(
+  subscription: Pick<Subscription, 'topics' | 'languages'>,
+  articles: readonly StoredArticle[],
+): StoredArticle[] {
+  return rankArticles(matchingArticles(subscription, articles));
+}
+
+const MEMO_ENTRIES = 256;
+
+/**
+ * Ranked matches by window and filter, remembered for one tick: the chats of a tick that follow the
+ * same topics since the same time (their previous briefings went out in the same tick) share one ranking.
+ */
+export class RankedWindows {
+  private readonly memo = new Map<string, StoredArticle[]>();
+
+  constructor(private readonly store: NewsStore) {}
+
+  get(subscription: Pick<Subscription, 'topics' | 'languages'>, from: number, to: number): StoredArticle[] {
+    const key = `${from}|${to}|${[...subscription.topics].sort().join(',')}|${[...subscription.languages].sort().join(',')}`;
+    let ranked = this.memo.get(key);
+    if (!ranked) {
+      ranked = rankedMatches(subscription, this.store.firstSeenBetween(from, to));
+      if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value as string);
+      this.memo.set(key, ranked);
+    }
+    return ranked;
+  }
+}
+
+/**
+ * One digest: ranked by the core's one ranking, at most maxItems with a "… and N more: /latest"
+ * line, in one section per subscribed topic when the subscription follows several.
+ */
+export function selectBriefing(request: SelectRequest): BriefingContent {
+  const { subscription, ranked } = request;
+  const digest = buildDigest({
+    title: request.title,
+    articles: ranked.slice(0, request.maxItems),
+    limit: request.maxItems,
+    total: ranked.length,
+    sources: request.sources,
+    timeZone: subscription.timeZone,
+    now: request.now,
+    emptyText:
+      subscription.mode === 'live'
+        ? 'No new stories on your topics.'
+        : 'Nothing new on your topics since the last briefing. See /latest for the newest articles.',
+    moreCommand: '/latest',
+  });
+  const items = digest.sections.flatMap((section) => section.items);
+  const grouped: Digest =
+    subscription.topics.length > 1
+      ? { ...digest, sections: byTopic(items, subscription.topics, request.topics) }
+      : digest;
+  return { messages: [{ digest: grouped }], items: items.length, total: ranked.length };
+}
+
+// each item under the first subscribed topic it has, in the subscription's order
+function byTopic(items: DigestItem[], topicIds: readonly string[], topics: TopicMatcher): DigestSection[] {
+  const groups = new Map<string, DigestItem[]>(topicIds.map((id) => [id, []]));
+  for (const item of items) {
+    const id = topicIds.find((topic) => item.topics.includes(topic)) ?? (topicIds[0] as string);
+    groups.get(id)?.push(item);
+  }
+  return [...groups.entries()]
+    .filter(([, list]) => list.length > 0)
+    .map(([id, list]) => ({ heading: topics.find(id)?.names.en ?? id, items: list }));
+}
