@@ -1,0 +1,143 @@
+// telegram updates → commands → replies. adapters translate, never decide: what to answer is in
+// commands/; here is only who asked, where, and whether the question was meant for this bot.
+import type { Context } from 'grammy';
+import {
+  findCommand,
+  parseCommandLine,
+  runCommand,
+  type CommandContext,
+  type CommandRateLimit,
+  type Reply,
+  type Services,
+} from '../../commands/index.js';
+import { SLOW_DOWN_NOTICE } from '../../commands/rate-limit.js';
+import type { Logger } from '../../src/index.js';
+import type { ButtonStore } from './button-store.js';
+import type { ManagerCheck } from './chat-managers.js';
+import { deliverReply, type ReplyTarget } from './deliver-reply.js';
+import { readButton, type ButtonAction } from './reply-buttons.js';
+import { deepLinkCommand, greeting } from './start-command.js';
+import type { SenderHooks, TelegramSender } from './telegram-sender.js';
+
+export interface HandlerDeps {
+  services: Services;
+  sender: TelegramSender;
+  buttons: ButtonStore<ButtonAction>;
+  rateLimit: CommandRateLimit;
+  logger: Logger;
+  hooks: SenderHooks;
+  managers: ManagerCheck;
+  /** keeps a delivery running after its update was handled, so stop() can wait for it */
+  detach(task: Promise<unknown>): void;
+}
+
+export const STALE_BUTTON = 'This button has expired. Send the command again for a fresh list.';
+const NOT_A_COMMAND = 'Send me a command, for example /latest or /topic afghanistan. /help lists them all.';
+
+/** Who asks and where, as the commands see it: `telegram:<chat>[:<topic>]` and `telegram:<user>`. */
+export const telegramContext = (
+  chatId: number,
+  userId: number,
+  threadId: number | undefined,
+  timeZone: string,
+  canManage?: boolean,
+): CommandContext => ({
+  chat: `telegram:${chatId}${threadId === undefined ? '' : `:${threadId}`}`,
+  user: `telegram:${userId}`,
+  timeZone,
+  ...(canManage === undefined ? {} : { canManage }),
+});
+
+function send(deps: HandlerDeps, target: ReplyTarget, reply: Reply): void {
+  deps.detach(deliverReply(deps.sender, target, reply, deps.buttons));
+}
+
+/** A message: a command for this bot is answered; anything else in a group is left alone. */
+export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<void> {
+  const message = ctx.message;
+  if (message === undefined) return;
+  const { chat, from } = message;
+  if (message.migrate_to_chat_id !== undefined) {
+    const to = message.migrate_to_chat_id;
+    deps.hooks.onMigrate?.(chat.id, to);
+    return;
+  }
+  // an anonymous group administrator writes as the group itself, through Telegram's helper bot
+  const asGroup = message.sender_chat !== undefined && message.sender_chat.id === chat.id;
+  if (from === undefined || (from.is_bot && !asGroup) || message.text === undefined) return;
+  const userId = asGroup ? chat.id : from.id;
+  const isPrivate = chat.type === 'private';
+  const threadId = message.is_topic_message ? message.message_thread_id : undefined;
+  const target: ReplyTarget = { chatId: chat.id, ...(threadId === undefined ? {} : { threadId }) };
+  const first = message.entities?.[0];
+  const isCommand = first?.type === 'bot_command' && first.offset === 0;
+  const parsed = isCommand ? parseCommandLine(message.text) : undefined;
+  const me = ctx.me.username;
+  if (parsed?.botName !== undefined && parsed.botName.toLowerCase() !== me.toLowerCase()) return;
+  const forMe = isPrivate || parsed?.botName !== undefined;
+  // in a group, a command we do not know may be another bot's: stay quiet unless it names us
+  if (!forMe && (parsed === undefined || (parsed.name !== 'start' && !findCommand(parsed.name)))) return;
+
+  const decision = deps.rateLimit.check(`telegram:${userId}`);
+  if (decision === 'silent') return;
+  if (decision === 'notice') return send(deps, target, { text: SLOW_DOWN_NOTICE });
+  if (parsed === undefined) return send(deps, target, { text: NOT_A_COMMAND });
+
+  const canManage = await deps.managers.canManage(chat, from, message.sender_chat);
+  const context = telegramContext(chat.id, userId, threadId, deps.services.timeZone, canManage);
+  let request = { name: parsed.name, text: parsed.text };
+  if (parsed.name === 'start') {
+    const linked = deepLinkCommand(parsed.text);
+    if (linked === undefined) return send(deps, target, { text: greeting(from.first_name, me) });
+    request = linked;
+  }
+  const reply = await runCommand({ ...request, context }, deps.services);
+  send(deps, target, reply);
+}
+
+/** A pressed button: always answered, so the reader's client stops its spinner. */
+export async function handleCallback(ctx: Context, deps: HandlerDeps): Promise<void> {
+  const query = ctx.callbackQuery;
+  if (query === undefined) return;
+  let answered = false;
+  const answer = async (text?: string) => {
+    if (answered) return;
+    answered = true;
+    try {
+      await ctx.api.answerCallbackQuery(query.id, text === undefined ? {} : { text });
+    } catch (error) {
+      deps.logger.warn('telegram: could not answer a button press', { error });
+    }
+  };
+  try {
+    const message = query.message;
+    const action = readButton(query.data, deps.buttons);
+    if (action === undefined || message === undefined) return await answer(STALE_BUTTON);
+    const decision = deps.rateLimit.check(`telegram:${query.from.id}`);
+    if (decision !== 'allow') return await answer(decision === 'notice' ? SLOW_DOWN_NOTICE : undefined);
+    await answer();
+    const threadId =
+      'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
+    const canManage = await deps.managers.canManage(message.chat, query.from);
+    const context = telegramContext(
+      message.chat.id,
+      query.from.id,
+      threadId,
+      deps.services.timeZone,
+      canManage,
+    );
+    const target: ReplyTarget = { chatId: message.chat.id, ...(threadId === undefined ? {} : { threadId }) };
+    if (action.kind === 'page') {
+      const reply = await runCommand(
+        { name: action.next.name, options: action.next.options, context },
+        deps.services,
+      );
+      return send(deps, { ...target, editMessageId: message.message_id }, reply);
+    }
+    const parsed = parseCommandLine(action.line);
+    if (parsed === undefined) return;
+    send(deps, target, await runCommand({ name: parsed.name, text: parsed.text, context }, deps.services));
+  } finally {
+    await answer();
+  }
+}

@@ -1,0 +1,67 @@
+// the fake Bot API's wire: request parameters in any of Telegram's encodings, Telegram-shaped answers,
+// and the users and chats the tests write from.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Chat, User } from 'grammy/types';
+import type { ApiRefusal } from './telegram-rules.js';
+
+export type Params = Record<string, unknown>;
+
+const NUMERIC = ['chat_id', 'message_id', 'user_id', 'offset', 'limit', 'timeout', 'message_thread_id'];
+
+/** Parameters from the query string and a JSON or form body, as Telegram accepts them. */
+export async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const params: Params = {};
+  const fromForm = (search: URLSearchParams) => {
+    // form values are strings; objects (reply_markup, commands) arrive as JSON text
+    for (const [key, value] of search) params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  };
+  fromForm(url.searchParams);
+  const type = req.headers['content-type'] ?? '';
+  if (body.trim() !== '' && type.includes('application/json')) Object.assign(params, JSON.parse(body));
+  else if (body.trim() !== '') fromForm(new URLSearchParams(body));
+  for (const key of NUMERIC) {
+    const value = params[key];
+    if (typeof value === 'string' && /^-?\d+$/.test(value)) params[key] = Number(value);
+  }
+  return params;
+}
+
+export function answer(res: ServerResponse, status: number, body: unknown): void {
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+/** `{ ok: false, error_code, description, parameters? }` with the same HTTP status, as Telegram does. */
+export function refuse(res: ServerResponse, refusal: ApiRefusal): void {
+  answer(res, refusal.code, {
+    ok: false,
+    error_code: refusal.code,
+    description: refusal.description,
+    ...(refusal.parameters ? { parameters: refusal.parameters } : {}),
+  });
+}
+
+let nextUser = 1;
+/** A reader (a private chat has the same id as its reader). */
+export const reader = (id = 5000 + nextUser++, first_name = `Reader ${id}`): User => ({
+  id,
+  is_bot: false,
+  first_name,
+  language_code: 'en',
+});
+export const privateChat = (user: User): Chat => ({
+  id: user.id,
+  type: 'private',
+  first_name: user.first_name,
+});
+export const groupChat = (id: number, title = 'A group'): Chat => ({ id, type: 'group', title });
+export const supergroup = (id: number, options: { forum?: boolean; title?: string } = {}): Chat =>
+  ({
+    id,
+    type: 'supergroup',
+    title: options.title ?? 'A supergroup',
+    ...(options.forum ? { is_forum: true } : {}),
+  }) as Chat;
