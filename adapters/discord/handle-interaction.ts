@@ -1,0 +1,135 @@
+// one incoming interaction → the command it asks for, answered; unknown kinds are answered kindly.
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+} from 'discord.js';
+import {
+  findCommand,
+  parseCommandLine,
+  runCommand,
+  type CommandContext,
+  type CommandRateLimit,
+  type Reply,
+  type Services,
+} from '../../commands/index.js';
+import { SLOW_DOWN_NOTICE } from '../../commands/rate-limit.js';
+import { answerInteraction, answerPrivately, type AnswerableInteraction } from './answer-interaction.js';
+import { suggestSources, suggestTopics, type AutocompleteChoice } from './autocomplete.js';
+import type { ButtonStore } from './button-store.js';
+
+export interface InteractionDeps {
+  services: Services;
+  buttons: ButtonStore;
+  rateLimit: CommandRateLimit;
+  /** see AnswerOptions.deferAfterMs */
+  deferAfterMs: number;
+}
+
+export const STALE_BUTTON =
+  'This button has expired (buttons last a while, and not across restarts). Ask again, for example with /latest or /topic afghanistan.';
+export const UNSUPPORTED = 'I can only answer my slash commands and buttons. Send /help to see them.';
+export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a minute.';
+
+/** in a server, who may change the channel's briefings: Manage Channels or Manage Server */
+const MANAGERS = [PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild];
+
+export function contextOf(interaction: Interaction, services: Services): CommandContext {
+  // null in a DM, where the reader decides for themselves
+  const permissions = interaction.memberPermissions;
+  return {
+    chat: `discord:${interaction.channelId ?? 'unknown'}`,
+    user: `discord:${interaction.user.id}`,
+    timeZone: services.timeZone,
+    ...(permissions ? { canManage: permissions.any(MANAGERS) } : {}),
+  };
+}
+
+/** The options as named values; options nested under subcommands are not ours and are left out. */
+export function optionValues(options: readonly CommandInteractionOption[]): Record<string, unknown> {
+  // fromEntries, so an option called "__proto__" is a plain key and not a prototype
+  return Object.fromEntries(
+    options.filter((option) => option.value !== undefined).map((option) => [option.name, option.value]),
+  );
+}
+
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  if (interaction.isAutocomplete()) return answerAutocomplete(interaction, deps.services);
+  if (!interaction.isRepliable()) return;
+  if (!interaction.isChatInputCommand() && !interaction.isButton()) {
+    await interaction.reply({
+      content: UNSUPPORTED,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+  // rate-limited readers get the notice every time: an unanswered interaction shows them an error instead
+  if (deps.rateLimit.check(`discord:${interaction.user.id}`) !== 'allow') {
+    return answerPrivately(interaction, SLOW_DOWN_NOTICE);
+  }
+  if (interaction.isChatInputCommand()) return answerCommand(interaction, deps);
+  return answerButton(interaction, deps);
+}
+
+async function answerCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const name = interaction.commandName;
+  const options = optionValues(interaction.options.data);
+  const command = findCommand(name);
+  // a mistake is answered at once, never deferred: only a valid command may take a while
+  const valid = command !== undefined && command.args.safeParse(options).success;
+  const context = contextOf(interaction, deps.services);
+  await answerInteraction(
+    interaction,
+    safely(() => runCommand({ name, options, context }, deps.services), deps),
+    {
+      buttons: deps.buttons,
+      deferAfterMs: valid ? deps.deferAfterMs : undefined,
+    },
+  );
+}
+
+/** runCommand answers its own failures; anything that still escapes is logged and apologised for */
+const safely = (work: () => Promise<Reply>, deps: InteractionDeps) => async (): Promise<Reply> => {
+  try {
+    return await work();
+  } catch (error) {
+    deps.services.logger.error('discord command failed', { error });
+    return { text: APOLOGY, private: true };
+  }
+};
+
+async function answerButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+  const action = deps.buttons.get(interaction.customId);
+  if (!action) return answerPrivately(interaction, STALE_BUTTON);
+  const context = contextOf(interaction, deps.services);
+  const work = async (): Promise<Reply> => {
+    if (action.kind === 'next') {
+      return runCommand({ name: action.page.name, options: action.page.options, context }, deps.services);
+    }
+    const line = parseCommandLine(action.line);
+    if (!line) return { text: STALE_BUTTON, private: true };
+    return runCommand({ name: line.name, text: line.text, context }, deps.services);
+  };
+  await answer(interaction, work, deps);
+}
+
+const answer = (interaction: AnswerableInteraction, work: () => Promise<Reply>, deps: InteractionDeps) =>
+  answerInteraction(interaction, safely(work, deps), {
+    buttons: deps.buttons,
+    deferAfterMs: deps.deferAfterMs,
+  });
+
+async function answerAutocomplete(interaction: AutocompleteInteraction, services: Services): Promise<void> {
+  let choices: AutocompleteChoice[] = [];
+  const focused = interaction.options.data.find((option) => option.focused);
+  const spec = findCommand(interaction.commandName)?.options.find((option) => option.name === focused?.name);
+  const typed = String(focused?.value ?? '');
+  if (spec?.autocomplete === 'topic') choices = suggestTopics(services.topics.topics, typed);
+  if (spec?.autocomplete === 'source') choices = suggestSources(services.sources, typed);
+  await interaction.respond(choices);
+}

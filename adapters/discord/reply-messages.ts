@@ -1,0 +1,69 @@
+// a Reply as the messages to send: rendered embeds and text, with its choices and "More" as buttons.
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+} from 'discord.js';
+import type { Reply } from '../../commands/command.js';
+import { truncateAtWord } from '../../src/index.js';
+import type { ButtonStore } from './button-store.js';
+import { renderDiscord, type DiscordMessage } from './render-embeds.js';
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+export interface OutgoingMessage extends DiscordMessage {
+  components?: ButtonRow[];
+}
+
+const LABEL_MAX = 80;
+const PER_ROW = 5;
+// five rows at most; the last place is kept for "More"
+const MAX_CHOICES = 24;
+export const MORE_LABEL = 'More ▸';
+const EMPTY_REPLY = 'Done.';
+
+// plain JSON rather than ButtonBuilder: its validation costs more than the rest of an answer, and both
+// limits hold by construction (labels are cut to 80, custom ids are short); tests check them with the builders
+const button = (
+  label: string,
+  customId: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary,
+): APIButtonComponentWithCustomId => ({
+  type: ComponentType.Button,
+  style,
+  label: truncateAtWord(label, LABEL_MAX),
+  custom_id: customId,
+});
+
+function buttonRows(reply: Reply, buttons: ButtonStore): ButtonRow[] {
+  const list = (reply.choices ?? [])
+    .slice(0, MAX_CHOICES)
+    .map((choice) =>
+      button(
+        choice.label.trim() || choice.command,
+        buttons.put({ kind: 'run', line: choice.command }),
+        ButtonStyle.Secondary,
+      ),
+    );
+  if (reply.next) {
+    list.push(button(MORE_LABEL, buttons.put({ kind: 'next', page: reply.next }), ButtonStyle.Primary));
+  }
+  const rows: ButtonRow[] = [];
+  for (let i = 0; i < list.length; i += PER_ROW) {
+    rows.push({ type: ComponentType.ActionRow, components: list.slice(i, i + PER_ROW) });
+  }
+  return rows;
+}
+
+/** The messages for a reply, buttons on the last one; never empty. */
+export function replyMessages(reply: Reply, buttons: ButtonStore): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = renderDiscord(reply);
+  if (messages.length === 0)
+    messages.push({ content: EMPTY_REPLY, embeds: [], allowed_mentions: { parse: [] } });
+  const rows = buttonRows(reply, buttons);
+  const last = messages.at(-1)!;
+  if (rows.length > 0) last.components = rows;
+  return messages;
+}
