@@ -1,18 +1,11 @@
 // the composition root and the `briefer` command line.
-import { stdin, stdout } from 'node:process';
-import { createConsoleChat, type ConsoleChat } from './console/console-chat.js';
-import { digestCommand } from './cli/digest-command.js';
-import { parseCommand } from './cli/parse-command.js';
+import { stdout } from 'node:process';
+import { ConfigError, loadConfig } from '../src/index.js';
 import type { CliIo } from './cli/cli-io.js';
-import {
-  ConfigError,
-  createLogger,
-  createPoller,
-  loadConfig,
-  loadSources,
-  openBriefer,
-  type Config,
-} from '../src/index.js';
+import { digestCommand } from './cli/digest-command.js';
+import { discordRegisterCommand } from './cli/discord-register-command.js';
+import { parseCommand } from './cli/parse-command.js';
+import { serveCommand } from './cli/serve-command.js';
 
 const USAGE = `Usage: npm run briefer -- <command>
   (none), start    run what is configured: the bots with tokens, else the terminal chat
@@ -21,9 +14,8 @@ const USAGE = `Usage: npm run briefer -- <command>
                    the articles a feed gives, one per line
   digest [--source <file-or-url>]... [--sources <sources.json>] [--topic NAME] [--limit N]
          [--tz ZONE] [--format text|telegram|discord]
-                   read sources fresh and print one digest`;
-
-const SHUTDOWN_DEADLINE_MS = 10_000;
+                   read sources fresh and print one digest
+  discord:register register the Discord slash commands now`;
 
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
@@ -36,11 +28,13 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'start':
     case 'console':
-      return serve(config, { console: command === 'console' || config.offline });
+      return serveCommand(config, { console: command === 'console' || config.offline });
     case 'parse':
       return parseCommand(rest, io);
     case 'digest':
       return digestCommand(rest, io, config);
+    case 'discord:register':
+      return discordRegisterCommand(io, config);
     case 'help':
     case '--help':
     case '-h':
@@ -51,71 +45,6 @@ async function main(argv: string[]): Promise<number> {
       return 2;
   }
 }
-
-/** Runs the app until the reader quits or the process is told to stop. */
-async function serve(config: Config, options: { console: boolean }): Promise<number> {
-  const logger = createLogger({
-    level: options.console && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
-    secrets: [config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN],
-  });
-  const sources = await loadSources(config.SOURCES_FILE);
-  const briefer = await openBriefer({
-    storeUrl: config.STORE_URL,
-    sources,
-    topicsFile: config.TOPICS_FILE,
-    retentionDays: config.RETENTION_DAYS,
-    timeZone: config.DEFAULT_TIMEZONE,
-    logger,
-  });
-  const poller = createPoller({
-    intervalMs: config.FETCH_INTERVAL_MINUTES * 60_000,
-    refresh: briefer.refresh,
-    logger,
-  });
-  let chat: ConsoleChat | undefined;
-  let stopping: Promise<void> | undefined;
-  const stop = (reason: string) =>
-    (stopping ??= (async () => {
-      logger.info('stopping', { reason });
-      const deadline = setTimeout(() => {
-        logger.error('could not stop within 10 s; exiting anyway');
-        process.exit(1);
-      }, SHUTDOWN_DEADLINE_MS);
-      deadline.unref();
-      chat?.close();
-      await poller.stop();
-      await briefer.close();
-      clearTimeout(deadline);
-    })());
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-
-  await poller.start();
-  // the chat starts reading only now, so nothing typed during the first fetch is lost
-  if (options.console) {
-    chat = createConsoleChat({
-      services: briefer,
-      input: stdin,
-      output: stdout,
-      timeZone: config.DEFAULT_TIMEZONE,
-    });
-  }
-  if (!chat) {
-    logger.error(
-      'No platform adapter is available yet for the configured tokens; run without tokens for the terminal chat.',
-    );
-    await stop('no adapter');
-    return 1;
-  }
-  stdout.write(welcome(briefer.store.size(), sources.length));
-  await chat.run();
-  await stop('reader quit');
-  return 0;
-}
-
-const welcome = (articles: number, sources: number) =>
-  `briefer — news briefings. ${articles} articles from ${sources} ${sources === 1 ? 'source' : 'sources'}.\n` +
-  'Try /latest, /topic afghanistan, /topics, /sources or /help. Ctrl+D or /quit to leave.\n';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -42,6 +42,11 @@ const variables = {
     schema: z.string().refine(isTimeZone, 'is not an IANA time zone').default('Asia/Kabul'),
     example: 'Asia/Kabul',
   },
+  LIVE_BATCH_MINUTES: { schema: wholeNumber(1, 1440).default(15), example: '15' },
+  CATCH_UP_HOURS: { schema: wholeNumber(0, 48).default(6), example: '6' },
+  BRIEFING_MAX_ITEMS: { schema: wholeNumber(1, 25).default(10), example: '10' },
+  FETCH_HOST_CONCURRENCY: { schema: wholeNumber(1, 16).default(2), example: '2' },
+  CONTACT_URL: { schema: httpUrl.optional(), example: 'https://github.com/your-org/briefer' },
   LOG_LEVEL: { schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), example: 'info' },
   TELEGRAM_BOT_TOKEN: {
     schema: z

@@ -1,0 +1,105 @@
+// `briefer start` / `briefer console`: runs the app until the reader quits or the process is told to stop.
+import { stdin, stdout } from 'node:process';
+import {
+  createLogger,
+  createPoller,
+  loadSources,
+  openBriefer,
+  type Config,
+  type Logger,
+} from '../../src/index.js';
+import { createConsoleChat, type ConsoleChat } from '../console/console-chat.js';
+import { createConsoleSender } from '../console/console-sender.js';
+import { createPlatformBots } from './platform-bots.js';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+export async function serveCommand(config: Config, options: { console: boolean }): Promise<number> {
+  const logger = createLogger({
+    // the terminal chat shares the screen with the log: only warnings there, unless asked for more
+    level: options.console && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+    secrets: [config.TELEGRAM_BOT_TOKEN, config.DISCORD_TOKEN, config.TELEGRAM_WEBHOOK_SECRET],
+  });
+  const sources = await loadSources(config.SOURCES_FILE);
+  const briefer = await openBriefer({
+    storeUrl: config.STORE_URL,
+    sources,
+    topicsFile: config.TOPICS_FILE,
+    retentionDays: config.RETENTION_DAYS,
+    timeZone: config.DEFAULT_TIMEZONE,
+    logger,
+    briefings: {
+      liveBatchMinutes: config.LIVE_BATCH_MINUTES,
+      catchUpHours: config.CATCH_UP_HOURS,
+      maxItems: config.BRIEFING_MAX_ITEMS,
+    },
+  });
+  const poller = createPoller({
+    intervalMs: config.FETCH_INTERVAL_MINUTES * 60_000,
+    refresh: briefer.refresh,
+    logger,
+  });
+  const bots = options.console ? [] : createPlatformBots(config, briefer, logger);
+  let chat: ConsoleChat | undefined;
+
+  let stopping: Promise<void> | undefined;
+  let markStopped = () => {};
+  const stopped = new Promise<void>((resolve) => (markStopped = resolve));
+  const stop = (reason: string) =>
+    (stopping ??= (async () => {
+      logger.info('stopping', { reason });
+      const deadline = setTimeout(() => {
+        logger.error('could not stop within 10 s; exiting anyway');
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS);
+      deadline.unref();
+      chat?.close();
+      // no new commands, then let replies and briefings in flight finish, then close the store
+      await Promise.allSettled(bots.map((bot) => bot.stop()));
+      await poller.stop();
+      await briefer.close();
+      clearTimeout(deadline);
+      markStopped();
+    })());
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await poller.start();
+  if (options.console) {
+    // the chat starts reading only now, so nothing typed during the first fetch is lost
+    chat = createConsoleChat({
+      services: briefer,
+      input: stdin,
+      output: stdout,
+      timeZone: config.DEFAULT_TIMEZONE,
+    });
+    await briefer.briefings.start({ senders: { console: createConsoleSender({ output: stdout }) } });
+    stdout.write(welcome(briefer.store.size(), sources.length));
+    await chat.run();
+    await stop('reader quit');
+    return 0;
+  }
+  try {
+    await Promise.all(bots.map((bot) => bot.start()));
+  } catch (error) {
+    logger.error('could not start', { error });
+    await stop('start failed');
+    return 1;
+  }
+  await briefer.briefings.start({ senders: Object.fromEntries(bots.map((bot) => [bot.name, bot.sender])) });
+  logStarted(
+    logger,
+    bots.map((bot) => bot.name),
+    sources.length,
+  );
+  await stopped;
+  return 0;
+}
+
+function logStarted(logger: Logger, names: string[], sources: number): void {
+  logger.info('briefer is running', { bots: names.join(','), sources });
+}
+
+const welcome = (articles: number, sources: number) =>
+  `briefer — news briefings. ${articles} articles from ${sources} ${sources === 1 ? 'source' : 'sources'}.\n` +
+  'Try /latest, /topic afghanistan, /subscribe, /topics, /sources or /help. Ctrl+D or /quit to leave.\n';
