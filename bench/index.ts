@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one run, printing what it measured next to its target.
 import { cpus } from 'node:os';
+import { benchBriefingDelivery } from './briefing-delivery.js';
 import { benchBriefingScale } from './briefing-scale.js';
 import { benchDiscordBurst } from './discord-burst.js';
 import { benchParseThroughput } from './parse-throughput.js';
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['telegram: 200 chats send /latest at once, against 30/s overall and 1/s a chat', benchTelegramBurst],
   ['discord: 200 slash commands in a burst against the fake Discord', benchDiscordBurst],
   ['briefings: one scheduler tick with 100,000 subscriptions', benchBriefingScale],
+  ['briefings: 10,000 due in one minute through the Telegram sender at 300/s', benchBriefingDelivery],
   ['poll cycle: 1,000 sources, then all 304', benchPollCycle],
 ];
 

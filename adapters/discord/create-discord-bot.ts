@@ -1,6 +1,6 @@
 // the Discord bot: a discord.js client (Guilds intent only) answering the slash commands. Built, not started.
 import { once } from 'node:events';
-import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordjsErrorCodes, Events, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
 import { createCommandRateLimit, type CommandRateLimit, type Services } from '../../commands/index.js';
 import type { Logger } from '../../src/index.js';
 import { createButtonStore } from './button-store.js';
@@ -103,8 +103,12 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
         );
     }
   };
-  client.on(Events.GuildDelete, (guild) => {
-    if (guild.available) forget(guild.channels.cache.keys(), 'removed from a server');
+  // removed from a server (an outage says "unavailable" instead): discord.js drops the server's channels
+  // before it emits GuildDelete, so they are read from the raw dispatch, which comes first
+  client.ws.on(GatewayDispatchEvents.GuildDelete, (data: { id?: string; unavailable?: boolean }) => {
+    if (data.unavailable || typeof data.id !== 'string') return;
+    const guild = client.guilds.cache.get(data.id);
+    if (guild) forget([...guild.channels.cache.keys()], 'removed from a server');
   });
   client.on(Events.ChannelDelete, (channel) => forget([channel.id], 'channel deleted'));
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));

@@ -156,6 +156,12 @@ export function createTelegramBot(options: TelegramOptions, services: Services):
     const status = ctx.myChatMember.new_chat_member.status;
     if (status !== 'kicked' && status !== 'left') return;
     hooks.onInactive?.(ctx.chat.id, `bot ${status}`);
+    // a reader who blocks the bot in a private chat may unblock it: their briefings pause at the next
+    // send (403) and /start resumes them; a group or channel that removed the bot is forgotten
+    if (ctx.chat.type === 'private') {
+      logger.info('telegram: a reader blocked the bot; their briefings pause', { chat: ctx.chat.id });
+      return;
+    }
     await services.briefings.forget(`telegram:${ctx.chat.id}`);
     logger.info('telegram: removed from a chat; its briefings are deleted', { chat: ctx.chat.id, status });
   });

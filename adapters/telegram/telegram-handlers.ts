@@ -88,7 +88,13 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
   let request = { name: parsed.name, text: parsed.text };
   if (parsed.name === 'start') {
     const linked = deepLinkCommand(parsed.text);
-    if (linked === undefined) return send(deps, target, { text: greeting(from.first_name, me) });
+    if (linked === undefined) {
+      // a reader back after blocking the bot sends /start: like any command, it resumes their briefings
+      await deps.services.briefings.resume(context.chat).catch((error: unknown) => {
+        deps.logger.error('telegram: could not resume briefings', { chat: context.chat, error });
+      });
+      return send(deps, target, { text: greeting(from.first_name, me) });
+    }
     request = linked;
   }
   const reply = await runCommand({ ...request, context }, deps.services);

@@ -82,6 +82,12 @@ export interface FakeDiscord {
   runDeferredChecks(): void;
   addChannel(channelId: string, guildId?: string): void;
   forbid(channelId: string): void;
+  /** sends a gateway event to every logged-in client; false when none is connected */
+  dispatch(event: string, data: unknown): boolean;
+  /** the channel is deleted: posting there gets 404, and the client hears CHANNEL_DELETE */
+  deleteChannel(channelId: string): boolean;
+  /** the bot is removed from the server: its channels are gone (404), and the client hears GUILD_DELETE */
+  removeFromGuild(guildId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -239,6 +245,31 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     forbid(channelId) {
       state.forbidden.add(channelId);
+    },
+    dispatch: (event, data) => gateway.dispatch(event, data),
+    deleteChannel(channelId) {
+      const guildId = state.channels.get(channelId)?.guildId;
+      state.channels.delete(channelId);
+      const guild = state.guilds.find((g) => g.id === guildId);
+      const name = guild?.channels.find((c) => c.id === channelId)?.name ?? 'deleted';
+      if (guild) guild.channels = guild.channels.filter((c) => c.id !== channelId);
+      return gateway.dispatch('CHANNEL_DELETE', {
+        id: channelId,
+        type: 0,
+        name,
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        nsfw: false,
+        ...(guildId ? { guild_id: guildId } : {}),
+      });
+    },
+    removeFromGuild(guildId) {
+      const guild = state.guilds.find((g) => g.id === guildId);
+      for (const channel of guild?.channels ?? []) state.channels.delete(channel.id);
+      state.guilds = state.guilds.filter((g) => g.id !== guildId);
+      // as Discord sends it on a kick or a deleted server: no "unavailable" (that would be an outage)
+      return gateway.dispatch('GUILD_DELETE', { id: guildId });
     },
     async close() {
       await gateway.close();

@@ -244,6 +244,23 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     blockBot(chatId: number | string, how: 'blocked' | 'kicked' = 'blocked') {
       gone.set(String(chatId), failureRefusal({ kind: how }));
     },
+    /** the reader unblocked the bot (or it was added back): sends to `chatId` are accepted again */
+    unblockBot(chatId: number | string) {
+      gone.delete(String(chatId));
+    },
+    /** the bot was removed from `chat` by `from` (or blocked, in a private chat): a my_chat_member update */
+    removeBot(chat: Chat, from: User, status: 'kicked' | 'left' = 'kicked') {
+      chats.set(String(chat.id), chat);
+      pushUpdate({
+        my_chat_member: {
+          chat,
+          from,
+          date: Math.floor(Date.now() / 1000),
+          old_chat_member: { user: me, status: chat.type === 'private' ? 'member' : 'administrator' },
+          new_chat_member: { user: me, status, ...(status === 'kicked' ? { until_date: 0 } : {}) },
+        },
+      });
+    },
     /** the group became a supergroup: sends to the old id are refused with migrate_to_chat_id */
     migrateChat(from: number, to: Chat) {
       chats.set(String(to.id), to);
