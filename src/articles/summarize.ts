@@ -1,12 +1,62 @@
-// a short summary: clean text cut after the last whole sentence that fits, never mid-word.
+// an extractive summary: the first one or two sentences of a lede or body, without feed
+// boilerplate, on one line and within a length budget. a first sentence longer than the budget is
+// cut at a word, with "…"; a word is never cut.
+import { isClosedSentence, splitSentences } from './sentences.js';
 
 const ELLIPSIS = '…';
+const MAX_SENTENCES = 2;
+// a paragraph of at most this many words and no sentence mark, before the first sentence, is a
+// heading, a label or a byline ("Latest News", "By Ahmad Shah"): skipped
+const HEADING_WORDS = 8;
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const SPACING = /\s{2,}|[^\S ]/g;
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
 
 // boilerplate that feeds append to their excerpts (wordpress and friends), each behind a cheap test
 const POST_APPEARED = /^The post .{1,300}? appeared first on .{1,200}?\.?\s*$/i;
-const READ_MORE = /continue reading|read more|read the full/i;
-const READ_MORE_TRAILER = /\s*(?:Continue reading|Read more|Read the full (?:story|article))\b.{0,120}$/i;
+const READ_MORE = /continue reading|read more|read the full|ادامه|بیشتر بخوانید|نور ولولئ/i;
+const READ_MORE_TRAILER =
+  /\s*(?:Continue reading|Read more|Read the full (?:story|article)|ادامه (?:مطلب|خبر)|بیشتر بخوانید|نور ولولئ)(?![\p{L}\p{M}]).{0,120}$/iu;
 const ELLIPSIS_TRAILER = /\s*\[(?:…|\.\.\.|&hellip;|&#8230;)\]\s*$/;
+
+// a label copied from a page at the start of the text: "Published on September 24, 2025 –"
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DAY = '(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?';
+const DATE = `(?:${DAY}(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}))`;
+const TIME = '(?:\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+(?:GMT|UTC|AFT|EST|EDT|CET|IST)\\b)?)';
+const WHEN = `(?:${DATE}(?:,?\\s+(?:at\\s+)?${TIME})?|${TIME})`;
+const LABEL_END = '\\s*(?:[:|,\\-–—]\\s*)?';
+// "Published on" goes with or without a date; "Posted on" only with one ("Posted on social media, …")
+const LEADING_LABEL = new RegExp(
+  `^(?:(?:[Pp]ublished|PUBLISHED|[Uu]pdated|UPDATED|[Ll]ast [Uu]pdated)(?:\\s+on\\b|\\s*:)\\s*${WHEN}?` +
+    `|(?:[Pp]osted|POSTED)(?:\\s+on\\b|\\s*:)\\s*${WHEN})${LABEL_END}`,
+);
+const BREAKING =
+  /^(?:BREAKING(?: NEWS)?|Breaking(?: [Nn]ews)?|UPDATE|Update|WATCH|Watch|EXCLUSIVE)\s*[:|\-–—]\s+/;
+// a dateline, dropped: the digest shows the outlet already, and the place is nearly always in the
+// sentence. "KABUL (Reuters) -", "KABUL, Afghanistan (AP) —", "KABUL —", "Kabul (Pajhwok):", "کابل (پژواک):"
+const CAPS_WORD = "\\p{Lu}[\\p{Lu}'’.\\-]+";
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.\\-]+";
+const REGION = `(?:,\\s*${NAME_WORD}(?:\\s+${NAME_WORD}){0,2})?`;
+const AGENCY = '\\(\\p{Lu}[^()]{0,30}\\)';
+const DATELINE = new RegExp(
+  `^(?:${CAPS_WORD}(?:\\s+${CAPS_WORD}){0,2}${REGION}\\s*(?:${AGENCY}\\s*)?[-–—]` +
+    `|${NAME_WORD}(?:\\s+${NAME_WORD}){0,2}${REGION}\\s*${AGENCY}\\s*[-–—:]` +
+    `|[\\p{Script=Arabic}\\u200c]+(?:\\s+[\\p{Script=Arabic}\\u200c]+){0,2}\\s*\\([^()]{1,30}\\)\\s*[-–—:])\\s+`,
+  'u',
+);
+
+// a sentence that is boilerplate: the summary stops there (or, before any sentence, skips it)
+const BOILERPLATE = new RegExp(
+  '^(?:continue reading|read (?:more|the full|full)|share (?:this|on)\\b|like this:|' +
+    'follow us\\b|subscribe (?:to|now)\\b|related(?: posts| articles| news| stories)?:|' +
+    'advertisement$|sponsored$|(?:published|updated|posted)(?: on)?$|\\(more…\\)|' +
+    'the post .* appeared first on|ادامه (?:مطلب|خبر)|بیشتر بخوانید|نور ولولئ)',
+  'i',
+);
 
 function withoutTrailers(text: string): string {
   let clean = text;
@@ -16,67 +66,20 @@ function withoutTrailers(text: string): string {
   if (clean.endsWith(']')) clean = clean.replace(ELLIPSIS_TRAILER, '');
   return clean;
 }
-// a "Published on …" label copied from a page at the start of the text
-const LEADING_LABEL = /^(?:Published|Updated)(?:\s+on\b|\s*:)\s*/i;
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const SPACING = /\s{2,}|[^\S ]/g;
 
-// common abbreviations whose period does not end a sentence
-const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'sr',
-  'jr',
-  'st',
-  'vs',
-  'etc',
-  'gen',
-  'gov',
-  'sen',
-  'rep',
-  'lt',
-  'col',
-  'capt',
-  'sgt',
-  'no',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'e.g',
-  'i.e',
-]);
+function withoutLabels(text: string): string {
+  let clean = text;
+  if (/^[PpUuLl]/.test(clean)) clean = clean.replace(LEADING_LABEL, '');
+  if (/^[BUWE]/.test(clean)) clean = clean.replace(BREAKING, '');
+  return clean.replace(DATELINE, '');
+}
 
-// a sentence ends with . ! ? … (or their arabic-script and cjk forms), maybe closing quotes or brackets
-const SENTENCE_END = /[.!?…؟۔。！？]+["'”’»)\]]*(?=\s|$)/g;
-
-function isSentenceEnd(text: string, end: number, markStart: number): boolean {
-  const next = text.slice(end).trimStart().charAt(0);
-  if (next === '') return true;
-  // "…the U.S. president" and "e.g. this": the next word starts lower case
-  if (/\p{Ll}/u.test(next)) return false;
-  if (text.charAt(markStart) !== '.') return true;
-  const wordStart = text.lastIndexOf(' ', markStart - 1) + 1;
-  const word = text.slice(wordStart, markStart).toLowerCase();
-  if (ABBREVIATIONS.has(word)) return false;
-  // initials such as "U.S." or "J."
-  return !/^(?:\p{L}\.)*\p{L}$/u.test(word);
+// whitespace folded to one space, except that a blank line stays a paragraph break
+function fold(text: string): string {
+  const clean = CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
+  const line = (paragraph: string) => paragraph.replace(SPACING, ' ').trim();
+  if (!PARAGRAPH_BREAK.test(clean)) return line(clean);
+  return clean.split(PARAGRAPH_BREAK).map(line).filter(Boolean).join('\n\n');
 }
 
 function cutAtWord(text: string, maxChars: number): string {
@@ -84,28 +87,49 @@ function cutAtWord(text: string, maxChars: number): string {
   const lastSpace = room.lastIndexOf(' ');
   // text without spaces (cjk, or one huge token) is cut where it must be, keeping surrogate pairs whole
   const cut = lastSpace > 0 ? room.slice(0, lastSpace) : Array.from(room).slice(0, -1).join('');
-  const trimmed = cut.replace(/[\s,;:\-–—(]+$/u, '');
+  const trimmed = cut.replace(/[\s,;:\-–—(،؛]+$/u, '');
   return trimmed + ELLIPSIS;
 }
 
-/** Clean text folded to one line, at most maxChars, cut at a sentence boundary (or a word boundary plus "…"). */
+function isHeading(sentence: string): boolean {
+  return !isClosedSentence(sentence) && sentence.split(' ').length <= HEADING_WORDS;
+}
+
+// the first sentences worth showing: headings and boilerplate before them skipped, boilerplate after them dropped
+function openingSentences(text: string): string[] {
+  const sentences = splitSentences(text, 8);
+  const opening: string[] = [];
+  for (const [index, sentence] of sentences.entries()) {
+    const last = index === sentences.length - 1;
+    if (BOILERPLATE.test(sentence)) {
+      if (opening.length > 0) break;
+      continue;
+    }
+    if (opening.length === 0 && !last && isHeading(sentence)) continue;
+    // a second sentence must be one, not a caption or a label (unless it is all that is left),
+    // and must not run on from an unfinished first one
+    if (opening.length > 0 && !isClosedSentence(opening[0] ?? '')) break;
+    if (opening.length > 0 && !last && !isClosedSentence(sentence)) break;
+    opening.push(sentence);
+    if (opening.length === MAX_SENTENCES) break;
+  }
+  return opening;
+}
+
+/**
+ * The first one or two sentences of a text, on one line, at most maxChars long: the second only if
+ * it fits, the first cut at a word with "…" if it does not. Feed boilerplate ("Published on …",
+ * "Continue reading", "The post … appeared first on …") and a leading dateline are dropped.
+ */
 export function summarize(text: string, maxChars = 300): string {
   // only the head of a long text can end up in the summary: skip folding the rest
   const window = maxChars * 8;
   const head =
     text.length > window ? text.slice(0, text.slice(0, window).search(/\s\S*$/) + 1 || window) : text;
-  let clean = (CONTROL.test(head) ? head.replace(CONTROLS, '') : head).replace(SPACING, ' ').trim();
-  clean = withoutTrailers(clean);
-  if (/^[PU]/i.test(clean)) clean = clean.replace(LEADING_LABEL, '');
-  clean = clean.trim();
-  if (clean.length <= maxChars) return clean;
-  let best = -1;
-  SENTENCE_END.lastIndex = 0;
-  for (let match = SENTENCE_END.exec(clean); match; match = SENTENCE_END.exec(clean)) {
-    const end = match.index + match[0].length;
-    if (end > maxChars) break;
-    if (isSentenceEnd(clean, end, match.index)) best = end;
-  }
-  if (best > 0) return clean.slice(0, best);
-  return cutAtWord(clean, maxChars);
+  const clean = withoutLabels(withoutTrailers(fold(head))).trim();
+  const [first, second] = openingSentences(clean);
+  if (first === undefined) return '';
+  if (first.length > maxChars) return cutAtWord(first, maxChars);
+  if (second !== undefined && first.length + 1 + second.length <= maxChars) return `${first} ${second}`;
+  return first;
 }
