@@ -1,7 +1,9 @@
 // one poll cycle over 1,000 sources, each a small rss feed with an ETag on its own host name
 // (feed-0001.test … mapped to 127.0.0.1 by an injected resolver), fetched through the fetcher and
-// parsed; then the same cycle when every source answers 304. the server runs in a child process
-// so the cpu figures are the poller's own. run alone: npx tsx bench/poll-cycle.ts
+// parsed; then the same cycle when every source answers 304; then both again through
+// openBriefer().refresh() (parse workers, tagging, store, health: bench/poll-cycle-briefer.ts).
+// the server runs in a child process so the cpu figures are the poller's own. run alone:
+// npx tsx bench/poll-cycle.ts
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import http from 'node:http';
@@ -11,6 +13,7 @@ import type { Validators } from '../src/fetch/http-fetch.js';
 import { createNodeHttpFetch } from '../src/fetch/node-http-fetch.js';
 import { createStaticResolver } from '../src/fetch/resolver.js';
 import { parseFeed } from '../src/feeds/parse-feed.js';
+import { briefedCycles, type BriefedCycle } from './poll-cycle-briefer.js';
 
 const SEED_FEED = fileURLToPath(new URL('../examples/offline/ariana-news.xml', import.meta.url));
 const SOURCES = 1_000;
@@ -20,6 +23,7 @@ const RUNS = 3;
 const AT_ONCE = 16;
 const TARGET = 0.2;
 const CYCLE_LIMIT_MS = 120_000;
+const BRIEFED_RUNS = 2;
 
 // plain commonjs for `node -e`: routes by Host, gzip when asked, 304 when the ETag matches; it
 // exits when its parent closes its stdin, so it never outlives the bench
@@ -245,6 +249,28 @@ async function measureShape(port: number, shape: Shape, title: string): Promise<
     line('same cycle, all 304', unchanged),
     `  the same 304s with bare node:http (new connection each, no fetcher): CPU ${bare.cpuMs.toFixed(0)} ms; per source: full ${each(full.cpuMs)}, 304 ${each(unchanged.cpuMs)}, bare 304 ${each(bare.cpuMs)}`,
     `  304 cycle CPU / full cycle CPU: ${(ratio * 100).toFixed(1)}% (target < ${TARGET * 100}%) ${ratio < TARGET ? 'ok' : 'OVER TARGET'}`,
+    ...(await measureBriefed(port, shape)),
+  ];
+}
+
+/** The same cycles through openBriefer().refresh(): shared fetcher, parse workers, tagging, store, health. */
+async function measureBriefed(port: number, shape: Shape): Promise<string[]> {
+  const hosts = Array.from({ length: SOURCES }, (_, i) => hostOf(i + 1));
+  const warm = Array.from({ length: WARMUP_SOURCES }, (_, i) => hostOf(SOURCES + 1 + i));
+  const { full: fulls, unchanged: unchangeds } = await briefedCycles(port, hosts, warm, shape, BRIEFED_RUNS);
+  const failed = [...fulls, ...unchangeds].flatMap((cycle) => cycle.failed);
+  if (failed.length) throw new Error(`${failed.length} briefer fetches failed, first: ${failed[0]}`);
+  const full = medianBy(fulls, (cycle) => cycle.cpuMs);
+  const unchanged = medianBy(unchangeds, (cycle) => cycle.cpuMs);
+  const ratio = unchanged.cpuMs / full.cpuMs;
+  const memory = process.memoryUsage();
+  const describe = (label: string, c: BriefedCycle) =>
+    `  ${label}: wall ${c.wallMs.toFixed(0)} ms, CPU ${c.cpuMs.toFixed(0)} ms, ${c.ok} parsed, ${c.notModified} not modified, ${c.added.toLocaleString('en')} articles stored`;
+  return [
+    `  through the briefer (refresh(): parse workers, tagging, store, health; medians of ${BRIEFED_RUNS}):`,
+    describe('full cycle', full),
+    describe('same cycle, all 304', unchanged),
+    `  304 cycle CPU / full cycle CPU: ${(ratio * 100).toFixed(1)}% (target < ${TARGET * 100}%) ${ratio < TARGET ? 'ok' : 'OVER TARGET'}; rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}`,
   ];
 }
 

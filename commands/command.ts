@@ -19,6 +19,17 @@ export interface Reply {
   private?: boolean;
   /** the request that shows the next page, when there is one ("More ▸" buttons) */
   next?: NextPage;
+  /** a document to send with the answer (an OPML export): Telegram and Discord send it as a file */
+  file?: ReplyFile;
+}
+
+/** a text document attached to a reply */
+export interface ReplyFile {
+  /** e.g. "briefer-sources.opml" */
+  name: string;
+  /** e.g. "text/x-opml" */
+  mimeType: string;
+  content: string;
 }
 
 /** A command with named options, ready to run again: the next page of a list. */

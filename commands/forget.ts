@@ -14,7 +14,7 @@ export const forget = {
   args: NoArgs,
   async run(_args, context, services) {
     requireManage(context);
-    await services.briefings.forget(context.chat);
+    await services.forgetChat(context.chat);
     return { text: "Done: I deleted this chat's briefings, time zone and delivery record." };
   },
 } satisfies Command<z.output<typeof NoArgs>>;

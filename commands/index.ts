@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 import { forget } from './forget.js';
 import { help } from './help.js';
 import { latest } from './latest.js';
+import { source } from './source.js';
 import { sources } from './sources.js';
 import { subscribe } from './subscribe.js';
 import { subscriptions } from './subscriptions.js';
@@ -18,6 +19,7 @@ export const commandList = (): readonly Command<unknown>[] => [
   topic,
   topics,
   sources,
+  source,
   subscribe,
   unsubscribe,
   subscriptions,
@@ -31,7 +33,7 @@ export function findCommand(name: string): Command<unknown> | undefined {
   return commandList().find((command) => command.name === name.toLowerCase());
 }
 
-export type { Choice, Command, CommandContext, OptionSpec, Reply, Services } from './command.js';
+export type { Choice, Command, CommandContext, OptionSpec, Reply, ReplyFile, Services } from './command.js';
 export { runCommand, type CommandRequest } from './run-command.js';
 export { parseCommandLine } from './parse-command-line.js';
 export { createCommandRateLimit, type CommandRateLimit } from './rate-limit.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { buildDigest, digestItems, findSources, UserError } from '../src/index.js';
 import { CountSchema, FreeTextSchema, MAX_COUNT, nextPage, OffsetSchema, splitCount } from './arguments.js';
 import type { Command } from './command.js';
+import { chatView } from './visible-sources.js';
 
 const LatestArgs = z.object({
   count: CountSchema,
@@ -36,21 +37,22 @@ export const latest = {
   },
   args: LatestArgs,
   async run({ count, source, offset }, context, services) {
-    const sources = source ? findSources(services.sources, source) : undefined;
+    const view = chatView(context, services);
+    const sources = source ? findSources(view.sources, source) : undefined;
     if (sources && !sources.length) {
-      const known = services.sources.map((s) => s.id).join(', ');
+      const known = view.sources.map((s) => s.id).join(', ');
       throw new UserError(`I don't know a source called "${source}". Sources: ${known}. See /sources.`);
     }
     const sourceIds = sources?.map((s) => s.id);
     const names = sources?.map((s) => s.name).join(', ');
-    const total = services.store.countLatest(sourceIds);
+    const total = services.store.countLatest(sourceIds, view.hidden);
     const digest = buildDigest({
       title: names ? `Latest from ${names}` : 'Latest news',
-      articles: services.store.latest({ limit: count, offset, sourceIds }),
+      articles: services.store.latest({ limit: count, offset, sourceIds, exceptSourceIds: view.hidden }),
       limit: count,
       offset,
       total,
-      sources: services.sourcesById,
+      sources: view.sourcesById,
       timeZone: context.timeZone,
       now: services.clock.now(),
       emptyText: names

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { buildDigest, digestItems, UserError, type Digest } from '../src/index.js';
 import { CountSchema, FreeTextSchema, MAX_COUNT, nextPage, OffsetSchema, splitCount } from './arguments.js';
 import type { Command } from './command.js';
+import { chatView } from './visible-sources.js';
 
 const TopicArgs = z.object({
   name: FreeTextSchema('topic name, for example /topic afghanistan'),
@@ -38,6 +39,7 @@ export const topic = {
   args: TopicArgs,
   async run({ name, count, offset }, context, services) {
     const { store, topics } = services;
+    const view = chatView(context, services);
     const known = topics.find(name);
     const page = (digest: Digest, total: number) => ({
       digest,
@@ -46,28 +48,28 @@ export const topic = {
     const common = {
       limit: count,
       offset,
-      sources: services.sourcesById,
+      sources: view.sourcesById,
       timeZone: context.timeZone,
       now: services.clock.now(),
     };
     if (known) {
-      const total = store.countByTopic(known.id);
+      const total = store.countByTopic(known.id, view.hidden);
       const digest = buildDigest({
         ...common,
         title: known.names.en,
-        articles: store.byTopic(known.id, { limit: count, offset }),
+        articles: store.byTopic(known.id, { limit: count, offset, exceptSourceIds: view.hidden }),
         total,
         emptyText: `No articles about ${known.names.en} yet. Try /latest, or another of /topics.`,
         moreCommand: `/topic ${known.id} ${MAX_COUNT}`,
       });
       return page(digest, total);
     }
-    const total = store.countSearch(name);
+    const total = store.countSearch(name, view.hidden);
     if (total > 0) {
       const digest = buildDigest({
         ...common,
         title: `“${name}”`,
-        articles: store.search(name, { limit: count, offset }),
+        articles: store.search(name, { limit: count, offset, exceptSourceIds: view.hidden }),
         total,
         emptyText: `Nothing more matches "${name}".`,
         moreCommand: `/topic ${name} ${MAX_COUNT}`,

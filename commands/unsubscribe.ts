@@ -25,7 +25,7 @@ export const unsubscribe = {
     requireManage(context);
     const { briefings } = services;
     if (!topics || /^all$/i.test(topics)) {
-      await briefings.forget(context.chat);
+      await services.forgetChat(context.chat);
       return {
         text: "Done: no more briefings here, and I deleted this chat's settings. /subscribe starts again.",
       };

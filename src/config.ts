@@ -46,6 +46,13 @@ const variables = {
   CATCH_UP_HOURS: { schema: wholeNumber(0, 48).default(6), example: '6' },
   BRIEFING_MAX_ITEMS: { schema: wholeNumber(1, 25).default(10), example: '10' },
   FETCH_HOST_CONCURRENCY: { schema: wholeNumber(1, 16).default(2), example: '2' },
+  ALLOW_CHAT_SOURCES: {
+    schema: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
+    example: 'false',
+  },
   CONTACT_URL: { schema: httpUrl.optional(), example: 'https://github.com/your-org/briefer' },
   LOG_LEVEL: { schema: z.enum(['debug', 'info', 'warn', 'error']).default('info'), example: 'info' },
   TELEGRAM_BOT_TOKEN: {

@@ -1,6 +1,6 @@
 // the core's public entry: commands/ and adapters/ import from here only.
 export type { Article, FeedArticle } from './articles/article.js';
-export { openBriefer, type Briefer, type BrieferOptions } from './briefer.js';
+export { openBriefer, type Briefer, type BrieferFetchOptions, type BrieferOptions } from './briefer.js';
 export type { BriefingMessage, BriefingSender, SendResult } from './briefings/briefing-sender.js';
 export {
   BRIEFING_DEFAULTS,
@@ -28,6 +28,10 @@ export { ConfigError, FeedError, StoreError, UserError } from './errors.js';
 export { MAX_FEED_BYTES, parseFeed, type ParsedFeed } from './feeds/parse-feed.js';
 export type { SourceOutcome } from './ingest/ingest-sources.js';
 export { DEFAULT_READ_LIMITS } from './ingest/ingest-sources.js';
+export type { HealthChangeDetail, HealthListener } from './health/health-board.js';
+export { plainError } from './health/plain-error.js';
+export type { HealthState, SourceHealth } from './health/source-health.js';
+export type { SourceReport } from './health/source-report.js';
 export { readSource } from './ingest/read-source.js';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './logger.js';
 export { loadSources, parseSources } from './sources/load-sources.js';
@@ -37,7 +41,7 @@ export type { Topic } from './topics/topic.js';
 export type { TopicMatcher } from './topics/topic-matcher.js';
 export { foldText, words } from './text/fold.js';
 export { findSources } from './sources/find-sources.js';
-export { createPoller, type Poller } from './ingest/poller.js';
+export { createPoller, POLL_TICK_MS, type Poller } from './ingest/poller.js';
 export { loadTopics } from './topics/load-topics.js';
 export { createTopicMatcher } from './topics/topic-matcher.js';
 export { isTimeZone } from './time-zone.js';

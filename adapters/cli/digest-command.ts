@@ -6,6 +6,7 @@ import { renderText } from '../console/render-text.js';
 import { renderDiscord } from '../discord/render-embeds.js';
 import { renderTelegram } from '../telegram/render-html.js';
 import type { CliIo } from './cli-io.js';
+import { fetchOptions } from './fetch-options.js';
 import { toInputUrl } from './input-url.js';
 import { sourceIdFor } from './parse-command.js';
 
@@ -46,6 +47,7 @@ export async function digestCommand(argv: string[], io: CliIo, config: Config): 
     topicsFile: config.TOPICS_FILE,
     retentionDays: config.RETENTION_DAYS,
     timeZone: values.tz,
+    ...fetchOptions(config),
   });
   try {
     for (const outcome of await briefer.refresh())

@@ -1,6 +1,7 @@
 // `briefer discord:register`: registers the slash commands now, changed or not.
 import { createLogger, loadSources, openBriefer, type Config } from '../../src/index.js';
 import type { CliIo } from './cli-io.js';
+import { fetchOptions } from './fetch-options.js';
 import { createDiscordFromConfig } from './platform-bots.js';
 
 export async function discordRegisterCommand(io: CliIo, config: Config): Promise<number> {
@@ -18,6 +19,7 @@ export async function discordRegisterCommand(io: CliIo, config: Config): Promise
     retentionDays: config.RETENTION_DAYS,
     timeZone: config.DEFAULT_TIMEZONE,
     logger,
+    ...fetchOptions(config),
   });
   try {
     const discord = createDiscordFromConfig(config, briefer, logger);

@@ -36,7 +36,7 @@ export function createTelegramFromConfig(config: Config, services: Services, log
         logger.warn('telegram chat is inactive; its briefings are paused', { chat: chatId, detail });
       },
       onMigrate: (from, to) => {
-        void services.briefings.move(`telegram:${from}`, `telegram:${to}`).catch((error: unknown) => {
+        void services.moveChat(`telegram:${from}`, `telegram:${to}`).catch((error: unknown) => {
           logger.error('could not move a migrated chat', { from, to, error });
         });
       },

@@ -5,11 +5,13 @@ import {
   createPoller,
   loadSources,
   openBriefer,
+  POLL_TICK_MS,
   type Config,
   type Logger,
 } from '../../src/index.js';
 import { createConsoleChat, type ConsoleChat } from '../console/console-chat.js';
 import { createConsoleSender } from '../console/console-sender.js';
+import { fetchOptions } from './fetch-options.js';
 import { createPlatformBots } from './platform-bots.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -28,17 +30,15 @@ export async function serveCommand(config: Config, options: { console: boolean }
     retentionDays: config.RETENTION_DAYS,
     timeZone: config.DEFAULT_TIMEZONE,
     logger,
+    ...fetchOptions(config),
     briefings: {
       liveBatchMinutes: config.LIVE_BATCH_MINUTES,
       catchUpHours: config.CATCH_UP_HOURS,
       maxItems: config.BRIEFING_MAX_ITEMS,
     },
   });
-  const poller = createPoller({
-    intervalMs: config.FETCH_INTERVAL_MINUTES * 60_000,
-    refresh: briefer.refresh,
-    logger,
-  });
+  // the poller ticks often; each source is fetched when its own next check has come
+  const poller = createPoller({ intervalMs: POLL_TICK_MS, refresh: briefer.refreshDue, logger });
   const bots = options.console ? [] : createPlatformBots(config, briefer, logger);
   let chat: ConsoleChat | undefined;
 
@@ -56,8 +56,8 @@ export async function serveCommand(config: Config, options: { console: boolean }
       chat?.close();
       // no new commands, then let replies and briefings in flight finish, then close the store
       await Promise.allSettled(bots.map((bot) => bot.stop()));
-      await poller.stop();
-      await briefer.close();
+      // closing the briefer stops fetches in flight, so the poller's last run ends quickly too
+      await Promise.all([poller.stop(), briefer.close()]);
       clearTimeout(deadline);
       markStopped();
     })());

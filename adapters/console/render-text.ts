@@ -160,6 +160,13 @@ export function renderText(reply: Reply, options: { width?: number } = {}): stri
       wrap([{ text: 'Try:' }, ...shown.map((text, i) => ({ text: i === 0 ? text : `· ${text}` }))], width),
     );
   }
+  if (reply.file !== undefined) {
+    // a document is shown whole, as text: its lines are not wrapped
+    const name = clean(reply.file.name);
+    const type = clean(reply.file.mimeType);
+    const content = clean(reply.file.content, false).replace(/\s+$/, '');
+    blocks.push([`── ${name} (${type}) ──`, ...content.split('\n'), `── end of ${name} ──`]);
+  }
   return blocks
     .filter((block) => block.length > 0)
     .map((block) => block.join('\n'))

@@ -162,7 +162,7 @@ export function createTelegramBot(options: TelegramOptions, services: Services):
       logger.info('telegram: a reader blocked the bot; their briefings pause', { chat: ctx.chat.id });
       return;
     }
-    await services.briefings.forget(`telegram:${ctx.chat.id}`);
+    await services.forgetChat(`telegram:${ctx.chat.id}`);
     logger.info('telegram: removed from a chat; its briefings are deleted', { chat: ctx.chat.id, status });
   });
   bot.catch((error) => logger.error('telegram: an update failed', { error: error.error }));

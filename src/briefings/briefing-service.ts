@@ -80,6 +80,8 @@ export interface BriefingService {
 export interface BriefingDeps {
   keyv: KeyvStore;
   store: NewsStore;
+  /** whether a chat may see a source's articles (chat-added sources are their chat's only); default all */
+  isVisible?: (chat: string, sourceId: string) => boolean;
   topics: TopicMatcher;
   sources: ReadonlyMap<string, Source>;
   clock: Clock;
@@ -87,6 +89,7 @@ export interface BriefingDeps {
 }
 
 const HOUR = 3_600_000;
+const everyone = () => true;
 
 export async function openBriefingService(
   deps: BriefingDeps,
@@ -104,6 +107,7 @@ export async function openBriefingService(
       ledger,
       subscriptions,
       store: deps.store,
+      isVisible: deps.isVisible ?? everyone,
       topics: deps.topics,
       sources: deps.sources,
       clock,
@@ -160,7 +164,10 @@ export async function openBriefingService(
       const content = selectBriefing({
         subscription,
         // not recorded, so everything indexed so far counts
-        ranked: rankedMatches(subscription, deps.store.firstSeenBetween(from, Number.MAX_SAFE_INTEGER)),
+        ranked: rankedMatches(
+          subscription,
+          deps.store.firstSeenBetween(from, Number.MAX_SAFE_INTEGER),
+        ).filter((article) => (deps.isVisible ?? everyone)(chat, article.sourceId)),
         maxItems: settings.maxItems,
         topics: deps.topics,
         sources: deps.sources,

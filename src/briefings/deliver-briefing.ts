@@ -19,6 +19,8 @@ export interface DeliveryDeps {
   ledger: DeliveryLedger;
   subscriptions: SubscriptionRepository;
   store: NewsStore;
+  /** whether a chat may see a source's articles (chat-added sources are their chat's only) */
+  isVisible: (chat: string, sourceId: string) => boolean;
   topics: TopicMatcher;
   sources: ReadonlyMap<string, Source>;
   clock: Clock;
@@ -152,7 +154,10 @@ async function plan(
   const from = Math.min(windowStart(subscription, state, tick.now), to);
   const content = selectBriefing({
     subscription,
-    ranked: tick.ranked.get(subscription, from, to),
+    // rankings are shared between chats with the same topics; what a chat may see is its own
+    ranked: tick.ranked
+      .get(subscription, from, to)
+      .filter((article) => deps.isVisible(subscription.target, article.sourceId)),
     maxItems: deps.maxItems,
     topics: deps.topics,
     sources: deps.sources,

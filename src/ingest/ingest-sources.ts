@@ -1,102 +1,204 @@
-import type { Clock } from '../clock.js';
+// the ingest loop: each source fetched (conditionally), parsed, tagged and stored, its health and
+// next check recorded; one failing source never stops the others.
+import { systemClock, type Clock } from '../clock.js';
 import { FeedError } from '../errors.js';
-import { MAX_FEED_BYTES, parseFeed } from '../feeds/parse-feed.js';
-import type { Logger } from '../logger.js';
+import { RetryLaterError } from '../fetch/fetch-errors.js';
+import { plainError } from '../health/plain-error.js';
+import type { SourceHealth } from '../health/source-health.js';
 import type { Source } from '../sources/source.js';
-import type { NewsStore } from '../store/news-store.js';
-import type { TopicMatcher } from '../topics/topic-matcher.js';
-import type { FirstFetchLog } from './first-fetch.js';
-import { readSource, type ReadLimits } from './read-source.js';
+import {
+  DEFAULT_READ_LIMITS,
+  INLINE_PARSER,
+  type IngestDeps,
+  type SourceItems,
+  type SourceOutcome,
+} from './ingest-deps.js';
+import { readPageItems } from './ingest-page.js';
+import { readSource, type SourceBytes } from './read-source.js';
 
-/** What one fetch of one source gave. */
-export interface SourceOutcome {
-  sourceId: string;
-  at: number;
-  ok: boolean;
-  /** items the feed had, new ones, and items dropped as unusable */
-  items: number;
-  added: number;
-  skipped: number;
-  /** one line naming the cause, when ok is false */
-  error?: string;
-}
-
-export interface IngestDeps {
-  store: NewsStore;
-  matcher: TopicMatcher;
-  clock: Clock;
-  logger: Logger;
-  limits?: ReadLimits;
-  /** sources fetched at once */
-  concurrency?: number;
-  /** when given, what a source lists at its first successful fetch is stored as backlog (never "new") */
-  firstFetches?: FirstFetchLog;
-}
-
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: MAX_FEED_BYTES, timeoutMs: 15_000 };
+export {
+  DEFAULT_READ_LIMITS,
+  INLINE_PARSER,
+  type IngestDeps,
+  type Parser,
+  type SourceItems,
+  type SourceOutcome,
+} from './ingest-deps.js';
 
 /** Fetches every source once and stores what is new; one failing source never stops the others. */
 export async function ingestSources(sources: readonly Source[], deps: IngestDeps): Promise<SourceOutcome[]> {
   const outcomes: SourceOutcome[] = new Array(sources.length);
   let next = 0;
   const worker = async () => {
-    while (next < sources.length) {
+    while (next < sources.length && !deps.signal?.aborted) {
       const index = next++;
-      outcomes[index] = await ingestSource(sources[index]!, deps);
+      outcomes[index] = await ingestOnce(sources[index]!, deps);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 8, sources.length) }, worker));
-  return outcomes;
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, sources.length) }, worker));
+  // on shutdown, the sources never started have no outcome
+  return outcomes.filter((outcome) => outcome !== undefined);
 }
 
+function ingestOnce(source: Source, deps: IngestDeps): Promise<SourceOutcome> {
+  const running = deps.inFlight?.get(source.id);
+  if (running) return running;
+  const fetching = ingestSource(source, deps).finally(() => deps.inFlight?.delete(source.id));
+  deps.inFlight?.set(source.id, fetching);
+  return fetching;
+}
+
+/** One fetch of one source; never throws. */
 export async function ingestSource(source: Source, deps: IngestDeps): Promise<SourceOutcome> {
   const at = deps.clock.now();
+  let health: SourceHealth | undefined;
   try {
-    if (source.kind === 'page') {
-      throw new FeedError(
-        `${source.url.href} is a page source; reading pages without a feed is not supported yet`,
-      );
-    }
-    const read = await readSource(source.url, deps.limits ?? DEFAULT_READ_LIMITS);
-    const feed = parseFeed(read.bytes, {
-      sourceId: source.id,
-      language: source.language,
-      url: read.url,
-      headers: read.headers,
+    health = await deps.health?.get(source.id);
+    // validators belong to the url they came from: a source whose url changed is fetched whole
+    const validators = health?.url === source.url.href ? health.validators : undefined;
+    const read = await readSource(source.url, deps.limits ?? DEFAULT_READ_LIMITS, {
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(validators ? { validators } : {}),
+      ...(deps.publicOnly?.(source) ? { publicOnly: true } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
     });
-    const backlog = await isFirstFetch(source.id, deps);
-    const tagged = feed.articles.map((article) => ({
-      ...article,
-      topics: deps.matcher.tag([article.title, article.summary, article.text]),
-      ...(backlog && { backlog: true }),
-    }));
-    const { added } = await deps.store.add(tagged);
-    await deps.firstFetches?.record(source.id, at);
-    for (const reason of feed.skipped.reasons.slice(0, 3)) {
-      deps.logger.debug('skipped a feed item', { source: source.id, reason });
-    }
-    deps.logger.info('fetched source', {
-      source: source.id,
-      items: feed.articles.length,
-      added: added.length,
-      skipped: feed.skipped.count || undefined,
-    });
-    return {
-      sourceId: source.id,
-      at,
-      ok: true,
-      items: feed.articles.length,
-      added: added.length,
-      skipped: feed.skipped.count,
-    };
+    if (read.notModified) return await unchanged(source, read, at, deps);
+    const items =
+      source.kind === 'page'
+        ? await readPageItems(source, read, health, deps)
+        : await readFeedItems(source, read, deps);
+    return await store(source, read, items, at, health, deps);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = message.includes(source.id) ? message : `${source.id}: ${message}`;
-    deps.logger.warn('source failed', { source: source.id, error: line });
-    if (!(error instanceof FeedError))
-      deps.logger.debug('source failure detail', { source: source.id, error });
-    return { sourceId: source.id, at, ok: false, items: 0, added: 0, skipped: 0, error: line };
+    return failed(source, error, at, deps);
   }
+}
+
+async function readFeedItems(source: Source, read: SourceBytes, deps: IngestDeps): Promise<SourceItems> {
+  const { feed, intervalMs } = await (deps.parser ?? INLINE_PARSER).run({
+    kind: 'feed',
+    bytes: read.bytes,
+    options: { sourceId: source.id, language: source.language, url: read.url, headers: read.headers },
+  });
+  const items: SourceItems = { articles: feed.articles, skipped: feed.skipped };
+  if (intervalMs !== undefined) items.feedIntervalMs = intervalMs;
+  return items;
+}
+
+async function store(
+  source: Source,
+  read: SourceBytes,
+  items: SourceItems,
+  at: number,
+  health: SourceHealth | undefined,
+  deps: IngestDeps,
+): Promise<SourceOutcome> {
+  // a source's first fetch, and its first after being disabled, bring its backlog: stored, never "new"
+  const backlog = health?.state === 'disabled' || (await isFirstFetch(source.id, deps));
+  const tagged = items.articles.map((article) => ({
+    ...article,
+    topics: deps.matcher.tag([article.title, article.summary, article.text]),
+    ...(backlog && { backlog: true }),
+  }));
+  const { added } = await deps.store.add(tagged);
+  await deps.firstFetches?.record(source.id, at);
+  // validators only now: a body that failed to parse or store is fetched whole next time
+  const after = await deps.health?.succeeded(source.id, {
+    now: deps.clock.now(),
+    url: source.url.href,
+    ...(read.validators ? { validators: read.validators } : {}),
+    ...(items.feedIntervalMs !== undefined ? { feedIntervalMs: items.feedIntervalMs } : {}),
+    ...(items.feedSuggested !== undefined ? { feedSuggested: items.feedSuggested } : {}),
+  });
+  for (const reason of items.skipped.reasons.slice(0, 3)) {
+    deps.logger.debug('skipped a feed item', { source: source.id, reason });
+  }
+  const context = {
+    source: source.id,
+    items: items.articles.length,
+    added: added.length,
+    skipped: items.skipped.count || undefined,
+    backlog: backlog || undefined,
+  };
+  if (added.length > 0) deps.logger.info('fetched source', context);
+  else deps.logger.debug('fetched source', context);
+  return {
+    sourceId: source.id,
+    at,
+    ok: true,
+    items: items.articles.length,
+    added: added.length,
+    skipped: items.skipped.count,
+    ...healthPart(after),
+  };
+}
+
+async function unchanged(
+  source: Source,
+  read: SourceBytes,
+  at: number,
+  deps: IngestDeps,
+): Promise<SourceOutcome> {
+  const after = await deps.health?.succeeded(source.id, {
+    now: deps.clock.now(),
+    url: source.url.href,
+    ...(read.validators ? { validators: read.validators } : {}),
+  });
+  deps.logger.debug('source not modified', { source: source.id });
+  return {
+    sourceId: source.id,
+    at,
+    ok: true,
+    items: 0,
+    added: 0,
+    skipped: 0,
+    notModified: true,
+    ...healthPart(after),
+  };
+}
+
+async function failed(source: Source, error: unknown, at: number, deps: IngestDeps): Promise<SourceOutcome> {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.includes(source.id) ? message : `${source.id}: ${message}`;
+  // each failure at debug level: the log hears of a change of state once (logHealthChanges)
+  deps.logger.debug('source failed', { source: source.id, error: line });
+  if (!(error instanceof FeedError)) deps.logger.debug('source failure detail', { source: source.id, error });
+  const outcome: SourceOutcome = {
+    sourceId: source.id,
+    at,
+    ok: false,
+    items: 0,
+    added: 0,
+    skipped: 0,
+    error: line,
+  };
+  // shutting down is not the source's fault
+  if (deps.signal?.aborted) return outcome;
+  if (!deps.health) {
+    deps.logger.warn('source failed', { source: source.id, error: line });
+    return outcome;
+  }
+  const now = deps.clock.now();
+  try {
+    const after = await deps.health.failed(source.id, {
+      now,
+      error: plainError(message),
+      ...retryAtPart(error, now, deps.fetchClock ?? systemClock),
+    });
+    return { ...outcome, ...healthPart(after) };
+  } catch (storeError) {
+    deps.logger.error('could not record a source failure', { source: source.id, error: storeError });
+    return outcome;
+  }
+}
+
+// the fetcher dates Retry-After on its own clock; the schedule runs on the briefer's
+function retryAtPart(error: unknown, now: number, fetchClock: Clock): { retryAt?: number } {
+  if (!(error instanceof RetryLaterError) || error.retryAt === undefined) return {};
+  return { retryAt: now + Math.max(0, error.retryAt - fetchClock.now()) };
+}
+
+function healthPart(health: SourceHealth | undefined): Pick<SourceOutcome, 'state' | 'nextCheckAt'> {
+  return health ? { state: health.state, nextCheckAt: health.nextCheckAt } : {};
 }
 
 // a source never fetched before; one whose articles are already stored (a store older than this log) is not

@@ -7,6 +7,10 @@ export interface Poller {
   stop(): Promise<void>;
 }
 
+/** how often the serving poller looks for sources that are due (Briefer.refreshDue); each source has its
+ *  own interval, so this only bounds how late a check can be */
+export const POLL_TICK_MS = 30_000;
+
 /** Calls `refresh` every `intervalMs`, one run at a time, never throwing out of the timer. */
 export function createPoller(options: {
   intervalMs: number;

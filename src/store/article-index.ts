@@ -1,6 +1,6 @@
 import type { Article } from '../articles/article.js';
 import { foldText, words } from '../text/fold.js';
-import { ArticleSearch, type Searchable } from './article-search.js';
+import { ArticleSearch, type Searchable, type SearchFilter } from './article-search.js';
 import { newestFirst } from './newest-first.js';
 import { SeenOrder } from './seen-order.js';
 import { mergedPage, TimeOrder, type CompareAge } from './time-order.js';
@@ -12,6 +12,14 @@ export type StoredArticle = Omit<Article, 'text'>;
 export interface PageQuery {
   limit: number;
   offset?: number;
+}
+
+/** sources whose articles a query leaves out (other chats' own sources): ids, or a test of an id */
+export type ExceptSources = ReadonlySet<string> | readonly string[] | ((sourceId: string) => boolean);
+
+/** a page query that may leave some sources out */
+export interface FilteredQuery extends PageQuery {
+  exceptSourceIds?: ExceptSources;
 }
 
 /**
@@ -144,34 +152,56 @@ export class ArticleIndex implements Searchable {
     return this.bySeen.countBetween(from, to);
   }
 
-  latest(query: PageQuery & { sourceIds?: readonly string[] }): StoredArticle[] {
+  latest(query: FilteredQuery & { sourceIds?: readonly string[] }): StoredArticle[] {
     const { offset, limit } = page(query);
-    if (query.sourceIds === undefined) return this.docsOf(this.all.page(offset, limit));
-    const orders = this.ordersOf(query.sourceIds);
-    return this.docsOf(mergedPage(orders, this.compare, offset, limit));
+    const hidden = this.hiddenOf(query.exceptSourceIds);
+    if (query.sourceIds === undefined) {
+      if (!hidden) return this.docsOf(this.all.page(offset, limit));
+      return this.docsOf(pageWhere(this.all, offset, limit, this.visibleIn(hidden)));
+    }
+    const sourceIds = hidden ? query.sourceIds.filter((id) => !hidden.has(id)) : query.sourceIds;
+    return this.docsOf(mergedPage(this.ordersOf(sourceIds), this.compare, offset, limit));
   }
 
-  countLatest(sourceIds?: readonly string[]): number {
-    if (sourceIds === undefined) return this.live;
-    return this.ordersOf(sourceIds).reduce((sum, order) => sum + order.length, 0);
+  countLatest(sourceIds?: readonly string[], exceptSourceIds?: ExceptSources): number {
+    const hidden = this.hiddenOf(exceptSourceIds);
+    if (sourceIds === undefined) {
+      if (!hidden) return this.live;
+      return this.live - this.ordersOf([...hidden]).reduce((sum, order) => sum + order.length, 0);
+    }
+    const shown = hidden ? sourceIds.filter((id) => !hidden.has(id)) : sourceIds;
+    return this.ordersOf(shown).reduce((sum, order) => sum + order.length, 0);
   }
 
-  byTopic(topicId: string, query: PageQuery): StoredArticle[] {
+  byTopic(topicId: string, query: FilteredQuery): StoredArticle[] {
     const { offset, limit } = page(query);
-    return this.docsOf(this.topics.get(topicId)?.page(offset, limit) ?? []);
+    const order = this.topics.get(topicId);
+    if (!order) return [];
+    const hidden = this.hiddenOf(query.exceptSourceIds);
+    if (!hidden) return this.docsOf(order.page(offset, limit));
+    return this.docsOf(pageWhere(order, offset, limit, this.visibleIn(hidden)));
   }
 
-  countByTopic(topicId: string): number {
-    return this.topics.get(topicId)?.length ?? 0;
+  countByTopic(topicId: string, exceptSourceIds?: ExceptSources): number {
+    const order = this.topics.get(topicId);
+    if (!order) return 0;
+    const hidden = this.hiddenOf(exceptSourceIds);
+    if (!hidden) return order.length;
+    // whichever is shorter: the hidden sources' articles, or the topic's
+    const hiddenOrders = this.ordersOf([...hidden]);
+    const hiddenCount = hiddenOrders.reduce((sum, each) => sum + each.length, 0);
+    if (hiddenCount >= order.length) return countWhere(order, this.visibleIn(hidden));
+    const inTopic = (slot: number) => (this.docs[slot] as StoredArticle).topics.includes(topicId);
+    return order.length - hiddenOrders.reduce((sum, each) => sum + countWhere(each, inTopic), 0);
   }
 
-  searchPage(text: string, query: PageQuery): StoredArticle[] {
+  searchPage(text: string, query: FilteredQuery): StoredArticle[] {
     const { offset, limit } = page(query);
-    return this.docsOf(this.searcher.page(text, offset, limit));
+    return this.docsOf(this.searcher.page(text, offset, limit, this.searchFilter(query.exceptSourceIds)));
   }
 
-  countSearch(text: string): number {
-    return this.searcher.count(text);
+  countSearch(text: string, exceptSourceIds?: ExceptSources): number {
+    return this.searcher.count(text, this.searchFilter(exceptSourceIds));
   }
 
   isLive(slot: number): boolean {
@@ -198,6 +228,32 @@ export class ArticleIndex implements Searchable {
     }
     for (let i = 0; i < length; i++) member[slots[i] as number] = 0;
     return found;
+  }
+
+  /** the sources to leave out that have articles here, or undefined when none has */
+  private hiddenOf(except: ExceptSources | undefined): ReadonlySet<string> | undefined {
+    if (except === undefined) return undefined;
+    const hidden = new Set<string>();
+    if (typeof except === 'function') {
+      for (const id of this.sources.keys()) if (except(id)) hidden.add(id);
+    } else {
+      const set: ReadonlySet<string> = except instanceof Set ? except : new Set(except as readonly string[]);
+      if (set.size <= this.sources.size) {
+        for (const id of set) if (this.sources.has(id)) hidden.add(id);
+      } else {
+        for (const id of this.sources.keys()) if (set.has(id)) hidden.add(id);
+      }
+    }
+    return hidden.size > 0 ? hidden : undefined;
+  }
+
+  private visibleIn(hidden: ReadonlySet<string>): (slot: number) => boolean {
+    return (slot) => !hidden.has((this.docs[slot] as StoredArticle).sourceId);
+  }
+
+  private searchFilter(except: ExceptSources | undefined): SearchFilter | undefined {
+    const hidden = this.hiddenOf(except);
+    return hidden ? { keep: this.visibleIn(hidden), key: [...hidden].sort().join(',') } : undefined;
   }
 
   private ordersOf(sourceIds: readonly string[]): TimeOrder[] {
@@ -271,6 +327,25 @@ export class ArticleIndex implements Searchable {
 
 function page(query: PageQuery): { offset: number; limit: number } {
   return { offset: Math.max(0, Math.floor(query.offset ?? 0)), limit: Math.max(0, Math.floor(query.limit)) };
+}
+
+/** newest first, only the slots `keep` accepts: walks offset + limit kept slots and those skipped */
+function pageWhere(order: TimeOrder, offset: number, limit: number, keep: (slot: number) => boolean) {
+  const found: number[] = [];
+  let kept = 0;
+  for (let i = 0; found.length < limit; i++) {
+    const slot = order.newest(i);
+    if (slot === undefined) break;
+    if (!keep(slot)) continue;
+    if (kept++ >= offset) found.push(slot);
+  }
+  return found;
+}
+
+function countWhere(order: TimeOrder, keep: (slot: number) => boolean): number {
+  let count = 0;
+  for (let i = 0; i < order.length; i++) if (keep(order.newest(i) as number)) count++;
+  return count;
 }
 
 function push(map: Map<string, number[]>, key: string, value: number): void {

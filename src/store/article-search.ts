@@ -15,6 +15,12 @@ export interface Searchable {
   newest(slots: ArrayLike<number>, length: number, k: number): number[];
 }
 
+/** leaves some matches out (other chats' sources); `key` names the filter in the count cache */
+export interface SearchFilter {
+  keep(slot: number): boolean;
+  key: string;
+}
+
 /**
  * Search pages: articles holding every word, newest first; with several words, those holding them as
  * a phrase in the title or summary come first. Works in reused scratch arrays and keeps no result
@@ -31,14 +37,14 @@ export class ArticleSearch {
     this.counts.clear();
   }
 
-  count(text: string): number {
+  count(text: string, filter?: SearchFilter): number {
     const phrase = words(foldText(text));
-    return this.counts.get(phrase.join(' ')) ?? this.matches(phrase).length;
+    return this.counts.get(cacheKey(phrase, filter)) ?? this.matches(phrase, filter).length;
   }
 
-  page(text: string, offset: number, limit: number): number[] {
+  page(text: string, offset: number, limit: number, filter?: SearchFilter): number[] {
     const phrase = words(foldText(text));
-    const { slots, length, titled } = this.matches(phrase);
+    const { slots, length, titled } = this.matches(phrase, filter);
     if (limit <= 0 || length === 0) return [];
     const preferred: number[] = [];
     if (phrase.length > 1 && titled > 0) {
@@ -60,7 +66,10 @@ export class ArticleSearch {
   }
 
   /** live matches in slots[0 .. length); those with every word in the title or summary in this.titled */
-  private matches(phrase: readonly string[]): { slots: Int32Array; length: number; titled: number } {
+  private matches(
+    phrase: readonly string[],
+    filter: SearchFilter | undefined,
+  ): { slots: Int32Array; length: number; titled: number } {
     const match = this.index.words.match([...new Set(phrase)]);
     if (this.titled.length < match.length) this.titled = new Int32Array(Math.ceil(match.length * 1.25));
     const { slots, inTitleOrSummary } = match;
@@ -68,12 +77,12 @@ export class ArticleSearch {
     let titled = 0;
     for (let i = 0; i < match.length; i++) {
       const slot = slots[i] as number;
-      if (!this.index.isLive(slot)) continue;
+      if (!this.index.isLive(slot) || (filter && !filter.keep(slot))) continue;
       slots[length++] = slot;
       if (inTitleOrSummary[i] === 1) this.titled[titled++] = slot;
     }
     if (this.counts.size >= CACHED_COUNTS) this.counts.clear();
-    this.counts.set(phrase.join(' '), length);
+    this.counts.set(cacheKey(phrase, filter), length);
     return { slots, length, titled };
   }
 
@@ -82,3 +91,6 @@ export class ArticleSearch {
     return containsPhrase(words(foldText(title)), phrase) || containsPhrase(words(foldText(summary)), phrase);
   }
 }
+
+const cacheKey = (phrase: readonly string[], filter: SearchFilter | undefined) =>
+  filter ? `${filter.key}\u0000${phrase.join(' ')}` : phrase.join(' ');

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { ArticleSchema, type Article } from '../articles/article.js';
 import type { Clock } from '../clock.js';
 import { ConfigError, StoreError } from '../errors.js';
-import { ArticleIndex, type StoredArticle } from './article-index.js';
+import { ArticleIndex, type ExceptSources, type FilteredQuery, type StoredArticle } from './article-index.js';
 import { isUnreadable, type KeyvStore } from './open-keyv.js';
 import { createSeenSet, DAY_MS, seenKeys, seenRetentionDays } from './seen-set.js';
 
-export type { StoredArticle } from './article-index.js';
+export type { ExceptSources, FilteredQuery, StoredArticle } from './article-index.js';
 
 /**
  * Keys: namespace "articles" holds one entry per article, key = article id, value = the Article (with
@@ -21,20 +21,24 @@ export interface NewsStore {
   /** stores articles whose id (or canonical url) was never seen before; sets firstSeenAt = clock.now();
    *  returns those added. Never stores or returns the same article twice, even across restarts. */
   add(articles: Omit<Article, 'firstSeenAt'>[]): Promise<{ added: StoredArticle[]; duplicates: number }>;
+  /** those of `items` whose id and canonical url were never stored nor seen: a listing page's new
+   *  entries, before their article pages are fetched. Read-only, apart from refreshing old seen marks. */
+  unseen<T extends Pick<Article, 'id' | 'url'>>(items: readonly T[]): Promise<T[]>;
   /** newest first (publishedAt, falling back to firstSeenAt), optionally only these sources
-   *  (an empty list means no source, so nothing) */
-  latest(query: { limit: number; offset?: number; sourceIds?: readonly string[] }): StoredArticle[];
+   *  (an empty list means no source, so nothing). `exceptSourceIds`, here and below, leaves those
+   *  sources' articles out (other chats' own sources). */
+  latest(query: FilteredQuery & { sourceIds?: readonly string[] }): StoredArticle[];
   /** newest first among articles tagged with the topic */
-  byTopic(topicId: string, query: { limit: number; offset?: number }): StoredArticle[];
+  byTopic(topicId: string, query: FilteredQuery): StoredArticle[];
   /** newest first among articles whose title, summary or text contains all the words of `text` (folded
    *  with foldText/words; whole words). With several words, those holding them as a phrase in the title
    *  or summary come first, newest first, then the others; the phrase is checked in the newest 100
    *  articles that have all the words in the title or summary. */
-  search(text: string, query: { limit: number; offset?: number }): StoredArticle[];
+  search(text: string, query: FilteredQuery): StoredArticle[];
   /** counts for the same queries, for "… and N more" lines */
-  countLatest(sourceIds?: readonly string[]): number;
-  countByTopic(topicId: string): number;
-  countSearch(text: string): number;
+  countLatest(sourceIds?: readonly string[], exceptSourceIds?: ExceptSources): number;
+  countByTopic(topicId: string, exceptSourceIds?: ExceptSources): number;
+  countSearch(text: string, exceptSourceIds?: ExceptSources): number;
   /** articles first seen in [from, to), oldest first, at most `limit`: what arrived in a time window */
   firstSeenBetween(from: number, to: number, limit?: number): StoredArticle[];
   countFirstSeenBetween(from: number, to: number): number;
@@ -141,12 +145,18 @@ export async function openNewsStore(options: {
         }
       }),
 
+    async unseen(items) {
+      const candidates = items.filter((item) => !index.hasId(item.id) && !hasUrl(index, item.url));
+      const seenBefore = await seen.seen(candidates.flatMap(seenKeys));
+      return candidates.filter((item) => !seenKeys(item).some((key) => seenBefore.has(key)));
+    },
+
     latest: (query) => index.latest(query),
     byTopic: (topicId, query) => index.byTopic(topicId, query),
     search: (text, query) => index.searchPage(text, query),
-    countLatest: (sourceIds) => index.countLatest(sourceIds),
-    countByTopic: (topicId) => index.countByTopic(topicId),
-    countSearch: (text) => index.countSearch(text),
+    countLatest: (sourceIds, except) => index.countLatest(sourceIds, except),
+    countByTopic: (topicId, except) => index.countByTopic(topicId, except),
+    countSearch: (text, except) => index.countSearch(text, except),
     firstSeenBetween: (from, to, limit) => index.firstSeenBetween(from, to, limit),
     countFirstSeenBetween: (from, to) => index.countFirstSeenBetween(from, to),
     settledBefore: () => adding ?? clock.now(),

@@ -105,7 +105,7 @@ describe('ingesting sources', () => {
       expect(byId.huge?.error).toMatch(/50\.0 MB, over the 5\.0 MB limit/);
       expect(byId.missing?.error).toMatch(/no such file/);
       expect(byId.down?.error).toMatch(/HTTP 503/);
-      expect(lines.filter((line) => line.includes('source failed'))).toHaveLength(byId.bomb?.ok ? 5 : 6);
+      expect(lines.filter((line) => line.includes('source is failing'))).toHaveLength(byId.bomb?.ok ? 5 : 6);
       expect(process.memoryUsage().rss).toBeLessThan(512 * 1024 * 1024);
     } finally {
       await briefer.close();
