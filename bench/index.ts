@@ -6,6 +6,7 @@ import { benchDiscordBurst } from './discord-burst.js';
 import { benchParseThroughput } from './parse-throughput.js';
 import { benchPollCycle } from './poll-cycle.js';
 import { benchStoreLatency } from './store-latency.js';
+import { benchStoryClustering } from './story-clustering.js';
 import { benchTelegramBurst } from './telegram-burst.js';
 
 const benches: [string, () => Promise<string[]>][] = [
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<string[]>][] = [
   ['briefings: one scheduler tick with 100,000 subscriptions', benchBriefingScale],
   ['briefings: 10,000 due in one minute through the Telegram sender at 300/s', benchBriefingDelivery],
   ['poll cycle: 1,000 sources, then all 304', benchPollCycle],
+  ['stories: 10,000 new reports against a 100,000-report window', benchStoryClustering],
 ];
 
 const only = process.argv.slice(2);

@@ -1,0 +1,125 @@
+// lsh banding: a signature cut into bands of `rows` values; two reports that agree on a whole band
+// land in the same bucket, so similar reports meet without scanning the window. buckets are keyed by
+// time slot too (slot = time / window): a lookup reads only the slots a window can reach.
+// storage is typed arrays, not Maps (a Map entry costs ~40 bytes, this ~20): an open-addressing table
+// from bucket key to its newest node, and each node (item × band) pointing to the next in its bucket.
+import { mix32 } from './min-hash.js';
+
+const KEY_MASK = 0x3fffffff;
+const NONE = -1;
+const MAX_LOAD = 0.75;
+
+export class LshBuckets {
+  /** bucket key + 1; 0 marks a free cell */
+  private keys = new Int32Array(1024);
+  private heads = new Int32Array(1024).fill(NONE);
+  /** cells holding a key, emptied buckets included until the next rehash */
+  private used = 0;
+  private next = new Int32Array(0);
+
+  constructor(
+    readonly bands: number,
+    readonly rows: number,
+  ) {}
+
+  /** One hash per band of a signature, salted with the language so languages never share a bucket. */
+  bandHashes(signature: Uint32Array, languageHash: number, into: Int32Array, offset: number): void {
+    for (let band = 0; band < this.bands; band++) {
+      let h = languageHash;
+      for (let row = 0; row < this.rows; row++) h = mix32(h ^ signature[band * this.rows + row]!);
+      into[offset + band] = h | 0;
+    }
+  }
+
+  add(item: number, hashes: Int32Array, offset: number, timeSlot: number): void {
+    const last = (item + 1) * this.bands;
+    if (last > this.next.length) {
+      const grown = new Int32Array(Math.max(last, this.next.length * 2));
+      grown.set(this.next);
+      this.next = grown;
+    }
+    for (let band = 0; band < this.bands; band++) {
+      const key = bucketKey(hashes[offset + band]!, band, timeSlot);
+      let cell = this.find(key);
+      if (this.keys[cell] === 0) {
+        if (this.used + 1 > MAX_LOAD * this.keys.length) {
+          this.rehash();
+          cell = this.find(key);
+        }
+        this.keys[cell] = key + 1;
+        this.heads[cell] = NONE;
+        this.used++;
+      }
+      const node = item * this.bands + band;
+      this.next[node] = this.heads[cell]!;
+      this.heads[cell] = node;
+    }
+  }
+
+  delete(item: number, hashes: Int32Array, offset: number, timeSlot: number): void {
+    for (let band = 0; band < this.bands; band++) {
+      const cell = this.find(bucketKey(hashes[offset + band]!, band, timeSlot));
+      if (this.keys[cell] === 0) continue;
+      const node = item * this.bands + band;
+      let previous = NONE;
+      let current = this.heads[cell]!;
+      while (current !== NONE && current !== node) {
+        previous = current;
+        current = this.next[current]!;
+      }
+      if (current === NONE) continue;
+      if (previous === NONE) this.heads[cell] = this.next[node]!;
+      else this.next[previous] = this.next[node]!;
+    }
+  }
+
+  /** Calls `visit` for every item sharing a band with these hashes in one of the time slots (repeats included). */
+  forEachCandidate(
+    hashes: Int32Array,
+    offset: number,
+    timeSlots: readonly number[],
+    visit: (item: number) => void,
+  ): void {
+    for (let band = 0; band < this.bands; band++) {
+      for (const timeSlot of timeSlots) {
+        const cell = this.find(bucketKey(hashes[offset + band]!, band, timeSlot));
+        if (this.keys[cell] === 0) continue;
+        for (let node = this.heads[cell]!; node !== NONE; node = this.next[node]!) {
+          visit((node / this.bands) | 0);
+        }
+      }
+    }
+  }
+
+  // the key's cell, or the free cell where it would go (linear probing)
+  private find(key: number): number {
+    const capacity = this.keys.length;
+    let cell = mix32(key) % capacity;
+    const stored = key + 1;
+    while (this.keys[cell] !== 0 && this.keys[cell] !== stored) cell = cell + 1 === capacity ? 0 : cell + 1;
+    return cell;
+  }
+
+  // a new table for the buckets still holding items, at most half full
+  private rehash(): void {
+    const { keys, heads } = this;
+    let live = 0;
+    for (let cell = 0; cell < keys.length; cell++) if (keys[cell] !== 0 && heads[cell] !== NONE) live++;
+    const capacity = Math.max(1024, Math.ceil((live + 1) / (MAX_LOAD / 2)));
+    this.keys = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity).fill(NONE);
+    this.used = 0;
+    for (let cell = 0; cell < keys.length; cell++) {
+      if (keys[cell] === 0 || heads[cell] === NONE) continue;
+      const target = this.find(keys[cell]! - 1);
+      this.keys[target] = keys[cell]!;
+      this.heads[target] = heads[cell]!;
+      this.used++;
+    }
+  }
+}
+
+// a bucket is one band's value in one time slot
+function bucketKey(bandHash: number, band: number, timeSlot: number): number {
+  return mix32(bandHash ^ mix32(Math.imul(timeSlot, 0x2545f491) + band)) & KEY_MASK;
+}
