@@ -2,12 +2,14 @@
 import { once } from 'node:events';
 import { Client, DiscordjsErrorCodes, Events, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
 import { createCommandRateLimit, type CommandRateLimit, type Services } from '../../commands/index.js';
+import { warmTimeFormats } from '../../src/digest/format-time.js';
 import type { Logger } from '../../src/index.js';
 import { createButtonStore } from './button-store.js';
 import { createDiscordSender, type DiscordSender } from './discord-sender.js';
 import { guardGatewayEvents } from './guard-gateway-events.js';
 import { handleInteraction } from './handle-interaction.js';
 import { registerSlashCommands, tokenRefused, type CommandHashStore } from './register-commands.js';
+import { createRestAgent } from './rest-agent.js';
 
 export const DEFAULT_API_ROOT = 'https://discord.com/api';
 
@@ -33,6 +35,8 @@ export interface DiscordOptions {
   readyWarnMs?: number;
   /** how long stop() waits for answers in progress, and then for the disconnect (default 5 s each) */
   stopTimeoutMs?: number;
+  /** HTTP connections to the REST API at most, kept alive between requests (default 32) */
+  restConnections?: number;
   /** default: services.logger */
   logger?: Logger;
 }
@@ -45,7 +49,10 @@ export interface DiscordBot {
    * commands if they changed. Fails at once for a refused token or an API root that does not answer.
    */
   start(): Promise<void>;
-  /** waits briefly for answers in progress, then disconnects; a start() still waiting fails */
+  /**
+   * waits briefly for answers in progress, then disconnects and closes its REST connections; a start()
+   * still waiting fails
+   */
   stop(): Promise<void>;
   /** registers the commands now when they changed, or always with `force`; works without start() */
   registerCommands(force?: boolean): Promise<'registered' | 'unchanged'>;
@@ -59,10 +66,15 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
   const logger = options.logger ?? services.logger;
   const apiRoot = (options.apiRoot ?? DEFAULT_API_ROOT).replace(/\/+$/, '');
   const maxWait = options.maxRateLimitWaitMs ?? 60_000;
+  const rest = createRestAgent(options.restConnections);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    rest: { api: apiRoot, rejectOnRateLimit: (limit) => limit.retryAfter > maxWait },
+    rest: {
+      api: apiRoot,
+      agent: rest.agent,
+      rejectOnRateLimit: (limit) => limit.retryAfter > maxWait,
+    },
   });
   // as discord.js's login() does: a pasted "Bot …" prefix is not part of the token
   const token = options.token.trim().replace(/^(Bot|Bearer)\s+/i, '');
@@ -95,8 +107,8 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
   // removed from a server, or a channel deleted: its subscriptions and settings go too
   const forget = (channelIds: Iterable<string>, why: string) => {
     for (const id of channelIds) {
-      services.briefings
-        .forget(`discord:${id}`)
+      services
+        .forgetChat(`discord:${id}`)
         .then(() => logger.info(`discord: ${why}; its briefings are deleted`, { channel: id }))
         .catch((error: unknown) =>
           logger.error('discord: could not delete briefings', { channel: id, error }),
@@ -152,6 +164,12 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
       ...(options.sendDeadlineMs !== undefined ? { deadlineMs: options.sendDeadlineMs } : {}),
     }),
     async start() {
+      // the zone's formatters load their locale data now rather than during the first answers
+      try {
+        warmTimeFormats(services.timeZone);
+      } catch (error) {
+        logger.warn('could not prepare the time formats', { timeZone: services.timeZone, error });
+      }
       const ready = once(client, Events.ClientReady, { signal: stopping.signal });
       const waiting = setInterval(
         () => logger.warn('still waiting for the Discord gateway to be ready', { apiRoot }),
@@ -178,7 +196,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     async stop() {
       stopping.abort();
       await Promise.race([idle(), sleep(stopTimeout)]);
-      await destroy();
+      await Promise.all([destroy(), rest.close(stopTimeout)]);
     },
     registerCommands,
     idle,

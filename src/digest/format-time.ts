@@ -48,8 +48,26 @@ export function formatRelative(at: number, now: number, locale = 'en'): string {
   throw new Error(`formatRelative: no unit for a distance of ${distance} ms`);
 }
 
+// formatToParts with a zone name costs more than the rest of an item's rendering, and the same articles
+// are shown again and again: answers are kept, the oldest dropped first
+const ABSOLUTE_KEPT = 4096;
+const absoluteTexts = new Map<string, string>();
+
 /** "24 Sep 2025, 14:12" in the IANA zone (Intl.DateTimeFormat with timeZone), zone abbreviation if short */
 export function formatAbsolute(at: number, timeZone: string, locale = 'en'): string {
+  const key = `${at}|${timeZone}|${locale}`;
+  const known = absoluteTexts.get(key);
+  if (known !== undefined) return known;
+  const text = absoluteText(at, timeZone, locale);
+  if (absoluteTexts.size >= ABSOLUTE_KEPT) {
+    const oldest = absoluteTexts.keys().next();
+    if (!oldest.done) absoluteTexts.delete(oldest.value);
+  }
+  absoluteTexts.set(key, text);
+  return text;
+}
+
+function absoluteText(at: number, timeZone: string, locale: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) throw new RangeError(`formatAbsolute: not a time: ${at}`);
   const options: Intl.DateTimeFormatOptions = {
@@ -77,6 +95,15 @@ export function formatAbsolute(at: number, timeZone: string, locale = 'en'): str
   // "UTC", "EDT" are worth showing; offsets such as "GMT+4:30" are the reader's own zone and only noise
   const zone = part('timeZoneName');
   return /^[A-Z]{2,5}$/.test(zone) ? `${text} ${zone}` : text;
+}
+
+/**
+ * Builds and uses once the formatters for a zone, so the first answer does not pay for loading the
+ * locale's data (tens of milliseconds). Throws a RangeError for an unknown zone or locale.
+ */
+export function warmTimeFormats(timeZone: string, locale = 'en'): void {
+  formatRelative(0, HOUR, locale);
+  absoluteText(0, timeZone, locale);
 }
 
 /** The time line of a digest item: "3 hours ago · 24 Sep 2025, 14:12", or "seen 3 hours ago · …" */
