@@ -22,11 +22,15 @@ export function createConsoleChat(options: {
   const context = { chat: 'console:local', user: 'console:local', timeZone: options.timeZone };
   const say = (text: string) => output.write(`${text}\n`);
 
-  let closed = false;
+  // lines after /quit are not answered; lines before the end of piped input all are
+  let quit = false;
   const answer = async (line: string) => {
     const trimmed = line.trim();
-    if (!trimmed || closed) return;
-    if (/^\/?(quit|exit)$/i.test(trimmed)) return rl.close();
+    if (!trimmed || quit) return;
+    if (/^\/?(quit|exit)$/i.test(trimmed)) {
+      quit = true;
+      return rl.close();
+    }
     // in the terminal the slash is optional: "latest 5" works like "/latest 5"
     const parsed = parseCommandLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
     if (!parsed)
@@ -42,6 +46,7 @@ export function createConsoleChat(options: {
       return new Promise<void>((resolve) => {
         // answer lines one at a time, in order, even when they arrive together (pasted or piped)
         let queue = Promise.resolve();
+        let closed = false;
         rl.on('line', (line) => {
           queue = queue
             .then(() => answer(line))

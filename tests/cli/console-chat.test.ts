@@ -11,12 +11,12 @@ beforeAll(async () => {
 afterAll(() => briefer.close());
 
 /** Types the lines into the terminal chat and returns everything it printed. */
-async function chat(lines: string[]): Promise<string> {
+async function chat(lines: string[], services: Briefer = briefer): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const session = createConsoleChat({ services: briefer, input, output, timeZone: 'Asia/Kabul' });
+  const session = createConsoleChat({ services, input, output, timeZone: 'Asia/Kabul' });
   const done = session.run();
   input.end(lines.map((line) => `${line}\n`).join(''));
   await done;
@@ -41,6 +41,27 @@ describe('the terminal chat', () => {
     const printed = await chat(['/topic afghanistn', '???']);
     expect(printed).toMatch(/Did you mean afghanistan/);
     expect(printed).toMatch(/Commands start with a slash/);
+  });
+
+  it('answers every line of piped input, even those still queued when the input ends', async () => {
+    // each answer takes a little while, as it does over a real store: the input ends before they are done
+    const slowBriefings = new Proxy(briefer.briefings, {
+      get(target, property, receiver) {
+        if (property === 'resume') {
+          return async (chatId: string) => {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            return target.resume(chatId);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const printed = await chat(['/latest 1', '/topics', '/sources', '/topic health'], {
+      ...briefer,
+      briefings: slowBriefings,
+    });
+    expect(printed).toContain(SEED_TITLES.faculty);
   });
 
   it('stops at /quit', async () => {
