@@ -49,3 +49,4 @@ export { formatItemTime } from './digest/format-time.js';
 export { httpUrl } from './text/http-url.js';
 export { isHighSurrogate, truncateAtWord } from './text/truncate.js';
 export type { KeyvStore } from './store/open-keyv.js';
+export { createSourceHealthNotices } from './sources/source-health-notices.js';

@@ -3,6 +3,7 @@ import { stdin, stdout } from 'node:process';
 import {
   createLogger,
   createPoller,
+  createSourceHealthNotices,
   loadSources,
   openBriefer,
   POLL_TICK_MS,
@@ -86,7 +87,16 @@ export async function serveCommand(config: Config, options: { console: boolean }
     await stop('start failed');
     return 1;
   }
-  await briefer.briefings.start({ senders: Object.fromEntries(bots.map((bot) => [bot.name, bot.sender])) });
+  const senders = Object.fromEntries(bots.map((bot) => [bot.name, bot.sender]));
+  await briefer.briefings.start({ senders });
+  // chats hear about their own sources failing and recovering, once each
+  briefer.onHealthChange(
+    createSourceHealthNotices({
+      chatSources: briefer.chatSources,
+      send: async (chat, text) => senders[chat.split(':')[0] ?? '']?.send(chat, { text }),
+      logger,
+    }),
+  );
   logStarted(
     logger,
     bots.map((bot) => bot.name),
