@@ -130,6 +130,10 @@ async function answerAutocomplete(interaction: AutocompleteInteraction, services
   const spec = findCommand(interaction.commandName)?.options.find((option) => option.name === focused?.name);
   const typed = String(focused?.value ?? '');
   if (spec?.autocomplete === 'topic') choices = suggestTopics(services.topics.topics, typed);
-  if (spec?.autocomplete === 'source') choices = suggestSources(services.sources, typed);
+  if (spec?.autocomplete === 'source') {
+    // the operator's outlets and this channel's own
+    const own = services.chatSources.sourcesOf(`discord:${interaction.channelId ?? 'unknown'}`);
+    choices = suggestSources([...services.sources, ...own], typed);
+  }
   await interaction.respond(choices);
 }

@@ -142,6 +142,23 @@ describe('Discord bot: autocomplete', () => {
     expect(await choices('latest', { source: 'zzz' }, 'source')).toEqual([]);
     expect(await choices('nosuch', { thing: 'a' }, 'thing')).toEqual([]);
   });
+
+  it("suggests the channel's own sources too, and no other channel's", async () => {
+    const original = services.chatSources.sourcesOf;
+    const own = { id: 'c-0123456789', name: 'Kabul Daily', language: 'en', kind: 'feed' as const };
+    services.chatSources.sourcesOf = (chat) =>
+      chat === `discord:${on.fake.channelId}` ? [{ ...own, url: new URL('https://kabul.example/feed') }] : [];
+    try {
+      expect(await choices('latest', { source: 'kab' }, 'source')).toEqual([
+        { name: 'Kabul Daily (c-0123456789)', value: 'c-0123456789' },
+      ]);
+      const elsewhere = on.fake.autocomplete('latest', { source: 'kab' }, 'source', { dm: true });
+      const { conversation } = await on.answer(elsewhere);
+      expect(conversation.callbacks[0]!.data!.choices).toEqual([]);
+    } finally {
+      services.chatSources.sourcesOf = original;
+    }
+  });
 });
 
 describe('Discord bot: mistakes and odd interactions', () => {
