@@ -6,12 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Article } from '../src/articles/article.js';
 import { createFixedClock } from '../src/clock.js';
 import { openNewsStore, type NewsStore } from '../src/store/news-store.js';
 import { openKeyvStore } from '../src/store/open-keyv.js';
+import { collector } from './gc-collector.js';
 
 const ARTICLES = 100_000;
 const BATCH = 50; // about one feed poll
@@ -272,18 +271,6 @@ async function measure(dir: string): Promise<Measured> {
   await news.close();
   await keyv.close();
   return result;
-}
-
-// the --expose-gc flag turned on late still hands out a gc() in a new context
-function collector(): (() => void) | undefined {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
 }
 
 function measureInChild(dir: string): Promise<Measured> {

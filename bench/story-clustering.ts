@@ -6,11 +6,10 @@
 // run alone: npx tsx bench/story-clustering.ts
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { sharedElements, termElements } from '../src/stories/min-hash.js';
 import { createStoryIndex, type StoryArticle } from '../src/stories/story-index.js';
 import { storyTerms } from '../src/stories/story-text.js';
+import { collector } from './gc-collector.js';
 
 const WINDOW = 100_000;
 const NEW = 10_000;
@@ -160,17 +159,6 @@ function generate(
     event++;
   }
   return { reports: reports.sort((a, b) => a.firstSeenAt - b.firstSeenAt), nextEvent: event };
-}
-
-function collector(): (() => void) | undefined {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
 }
 
 // pairwise precision and recall from (story, event) counts: every pair of reports counts once

@@ -36,4 +36,4 @@ export function findCommand(name: string): Command<unknown> | undefined {
 export type { Choice, Command, CommandContext, OptionSpec, Reply, ReplyFile, Services } from './command.js';
 export { runCommand, type CommandRequest } from './run-command.js';
 export { parseCommandLine } from './parse-command-line.js';
-export { createCommandRateLimit, type CommandRateLimit } from './rate-limit.js';
+export { createCommandRateLimit, SLOW_DOWN_NOTICE, type CommandRateLimit } from './rate-limit.js';

@@ -6,6 +6,7 @@ import {
   createSourceHealthNotices,
   loadSources,
   openBriefer,
+  platformOf,
   POLL_TICK_MS,
   type Config,
   type Logger,
@@ -93,7 +94,7 @@ export async function serveCommand(config: Config, options: { console: boolean }
   briefer.onHealthChange(
     createSourceHealthNotices({
       chatSources: briefer.chatSources,
-      send: async (chat, text) => senders[chat.split(':')[0] ?? '']?.send(chat, { text }),
+      send: async (chat, text) => senders[platformOf(chat)]?.send(chat, { text }),
       logger,
     }),
   );

@@ -12,12 +12,12 @@ import {
   findCommand,
   parseCommandLine,
   runCommand,
+  SLOW_DOWN_NOTICE,
   type CommandContext,
   type CommandRateLimit,
   type Reply,
   type Services,
 } from '../../commands/index.js';
-import { SLOW_DOWN_NOTICE } from '../../commands/rate-limit.js';
 import { answerInteraction, answerPrivately, type AnswerableInteraction } from './answer-interaction.js';
 import { suggestSources, suggestTopics, type AutocompleteChoice } from './autocomplete.js';
 import type { ButtonStore } from './button-store.js';

@@ -5,12 +5,12 @@ import {
   findCommand,
   parseCommandLine,
   runCommand,
+  SLOW_DOWN_NOTICE,
   type CommandContext,
   type CommandRateLimit,
   type Reply,
   type Services,
 } from '../../commands/index.js';
-import { SLOW_DOWN_NOTICE } from '../../commands/rate-limit.js';
 import type { Logger } from '../../src/index.js';
 import type { ButtonStore } from './button-store.js';
 import type { ManagerCheck } from './chat-managers.js';

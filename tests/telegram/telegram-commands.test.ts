@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { STALE_BUTTON } from '../../adapters/telegram/telegram-handlers.js';
-import { commandList } from '../../commands/index.js';
-import { SLOW_DOWN_NOTICE } from '../../commands/rate-limit.js';
+import { commandList, SLOW_DOWN_NOTICE } from '../../commands/index.js';
 import { privateChat, reader, type SentMessage } from '../fakes/telegram-bot-api.js';
 import { openSeedBriefer, SEED_TITLES } from '../support/seed-briefer.js';
 import { checkTelegramMessage } from '../support/telegram-html-check.js';
