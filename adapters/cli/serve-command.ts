@@ -8,7 +8,10 @@ import {
   openBriefer,
   platformOf,
   POLL_TICK_MS,
+  type Briefer,
+  type BriefingSender,
   type Config,
+  type HealthListener,
   type Logger,
 } from '../../src/index.js';
 import { createConsoleChat, type ConsoleChat } from '../console/console-chat.js';
@@ -42,7 +45,18 @@ export async function serveCommand(config: Config, options: { console: boolean }
   // the poller ticks often; each source is fetched when its own next check has come
   const poller = createPoller({ intervalMs: POLL_TICK_MS, refresh: briefer.refreshDue, logger });
   const bots = options.console ? [] : createPlatformBots(config, briefer, logger);
+  const senders = Object.fromEntries(bots.map((bot) => [bot.name, bot.sender]));
   let chat: ConsoleChat | undefined;
+  // listening before the first poll: a source found failing (or working again) right after a
+  // restart is news too; its notice waits until the bots are up
+  let botsUp = (_up: boolean) => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    botsUp = (up) => (up ? resolve() : reject(new Error('the bots did not start')));
+  });
+  ready.catch(() => {});
+  if (bots.length > 0) {
+    briefer.onHealthChange(sourceHealthNotices(briefer, senders, logger, ready));
+  }
 
   let stopping: Promise<void> | undefined;
   let markStopped = () => {};
@@ -84,20 +98,13 @@ export async function serveCommand(config: Config, options: { console: boolean }
   try {
     await Promise.all(bots.map((bot) => bot.start()));
   } catch (error) {
+    botsUp(false);
     logger.error('could not start', { error });
     await stop('start failed');
     return 1;
   }
-  const senders = Object.fromEntries(bots.map((bot) => [bot.name, bot.sender]));
+  botsUp(true);
   await briefer.briefings.start({ senders });
-  // chats hear about their own sources failing and recovering, once each
-  briefer.onHealthChange(
-    createSourceHealthNotices({
-      chatSources: briefer.chatSources,
-      send: async (chat, text) => senders[platformOf(chat)]?.send(chat, { text }),
-      logger,
-    }),
-  );
   logStarted(
     logger,
     bots.map((bot) => bot.name),
@@ -105,6 +112,24 @@ export async function serveCommand(config: Config, options: { console: boolean }
   );
   await stopped;
   return 0;
+}
+
+/** Chats hear about their own sources failing and recovering, once each, through their platform's
+ *  sender; nothing is sent before `ready` resolves. */
+export function sourceHealthNotices(
+  briefer: Pick<Briefer, 'chatSources'>,
+  senders: Record<string, BriefingSender>,
+  logger: Logger,
+  ready: Promise<void> = Promise.resolve(),
+): HealthListener {
+  return createSourceHealthNotices({
+    chatSources: briefer.chatSources,
+    send: async (chat, text) => {
+      await ready;
+      return senders[platformOf(chat)]?.send(chat, { text });
+    },
+    logger,
+  });
 }
 
 function logStarted(logger: Logger, names: string[], sources: number): void {

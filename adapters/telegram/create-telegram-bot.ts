@@ -6,6 +6,7 @@ import { Bot, GrammyError, HttpError } from 'grammy';
 import { commandList, createCommandRateLimit, type Services } from '../../commands/index.js';
 import { ConfigError, type BriefingSender, type Logger } from '../../src/index.js';
 import { DEFAULT_RETRY, installSendDiscipline, type RetryOptions } from './api-discipline.js';
+import { createDocumentDownload } from './attached-document.js';
 import { createTelegramBriefingSender } from './briefing-sender.js';
 import { createButtonStore } from './button-store.js';
 import { createManagerCheck } from './chat-managers.js';
@@ -134,6 +135,7 @@ export function createTelegramBot(options: TelegramOptions, services: Services):
     logger,
     hooks,
     managers: createManagerCheck(bot.api, logger),
+    download: createDocumentDownload({ api: bot.api, apiRoot, token: bot.token, logger }),
     detach(task) {
       const tracked = task.catch((error: unknown) => logger.error('telegram: a reply failed', { error }));
       tasks.add(tracked);

@@ -1,12 +1,17 @@
 // a command's reply, rendered and handed to the sender: buttons on the last message, in the same
-// forum topic as the question, message after message until one fails.
+// forum topic as the question, message after message until one fails; a file goes as a document,
+// with a short answer as its caption.
 import type { Reply } from '../../commands/command.js';
 import type { ButtonAction } from './reply-buttons.js';
 import { replyKeyboard } from './reply-buttons.js';
 import type { ButtonStore } from './button-store.js';
 import { renderTelegram } from './render-html.js';
 import type { ChatId } from './send-pacer.js';
+import { telegramLength } from './telegram-length.js';
 import type { OutgoingMessage, SendReceipt, TelegramSender } from './telegram-sender.js';
+
+/** Telegram's limit for a document's caption, after entity parsing. */
+export const TELEGRAM_CAPTION_MAX = 1024;
 
 export interface ReplyTarget {
   chatId: ChatId;
@@ -33,7 +38,17 @@ export async function deliverReply(
 ): Promise<SendReceipt[]> {
   const receipts: SendReceipt[] = [];
   const messages = replyMessages(reply, buttons);
-  for (const [index, message] of messages.entries()) {
+  const [only] = messages;
+  // one short message rides on the document as its caption: the chat gets one message, not two
+  const caption =
+    reply.file !== undefined &&
+    target.editMessageId === undefined &&
+    messages.length === 1 &&
+    only !== undefined &&
+    telegramLength(only.text) <= TELEGRAM_CAPTION_MAX
+      ? only
+      : undefined;
+  for (const [index, message] of (caption === undefined ? messages : []).entries()) {
     const outgoing =
       target.threadId === undefined ? message : { ...message, message_thread_id: target.threadId };
     let receipt =
@@ -45,7 +60,18 @@ export async function deliverReply(
       receipt = await sender.send(target.chatId, outgoing);
     }
     receipts.push(receipt);
-    if (!receipt.ok) break;
+    if (!receipt.ok) return receipts;
+  }
+  // the mime type is not sent: grammY uploads octet-stream and Telegram goes by the file's name
+  if (reply.file !== undefined) {
+    receipts.push(
+      await sender.sendDocument(target.chatId, {
+        name: reply.file.name,
+        content: reply.file.content,
+        ...(caption === undefined ? {} : { caption }),
+        ...(target.threadId === undefined ? {} : { message_thread_id: target.threadId }),
+      }),
+    );
   }
   return receipts;
 }

@@ -8,10 +8,12 @@ import {
   SLOW_DOWN_NOTICE,
   type CommandContext,
   type CommandRateLimit,
+  type CommandRequest,
   type Reply,
   type Services,
 } from '../../commands/index.js';
-import type { Logger } from '../../src/index.js';
+import { UserError, type Logger } from '../../src/index.js';
+import { importedDocument, type DocumentDownload } from './attached-document.js';
 import type { ButtonStore } from './button-store.js';
 import type { ManagerCheck } from './chat-managers.js';
 import { deliverReply, type ReplyTarget } from './deliver-reply.js';
@@ -27,6 +29,8 @@ export interface HandlerDeps {
   logger: Logger;
   hooks: SenderHooks;
   managers: ManagerCheck;
+  /** fetches a document a reader attached (an OPML file for /source import) */
+  download: DocumentDownload;
   /** keeps a delivery running after its update was handled, so stop() can wait for it */
   detach(task: Promise<unknown>): void;
 }
@@ -64,14 +68,17 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
   }
   // an anonymous group administrator writes as the group itself, through Telegram's helper bot
   const asGroup = message.sender_chat !== undefined && message.sender_chat.id === chat.id;
-  if (from === undefined || (from.is_bot && !asGroup) || message.text === undefined) return;
+  // a command may come as a document's caption: "/source import" with the OPML file attached
+  const text = message.text ?? message.caption;
+  const entities = message.text === undefined ? message.caption_entities : message.entities;
+  if (from === undefined || (from.is_bot && !asGroup) || text === undefined) return;
   const userId = asGroup ? chat.id : from.id;
   const isPrivate = chat.type === 'private';
   const threadId = message.is_topic_message ? message.message_thread_id : undefined;
   const target: ReplyTarget = { chatId: chat.id, ...(threadId === undefined ? {} : { threadId }) };
-  const first = message.entities?.[0];
+  const first = entities?.[0];
   const isCommand = first?.type === 'bot_command' && first.offset === 0;
-  const parsed = isCommand ? parseCommandLine(message.text) : undefined;
+  const parsed = isCommand ? parseCommandLine(text) : undefined;
   const me = ctx.me.username;
   if (parsed?.botName !== undefined && parsed.botName.toLowerCase() !== me.toLowerCase()) return;
   const forMe = isPrivate || parsed?.botName !== undefined;
@@ -85,7 +92,18 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
 
   const canManage = await deps.managers.canManage(chat, from, message.sender_chat);
   const context = telegramContext(chat.id, userId, threadId, deps.services.timeZone, canManage);
-  let request = { name: parsed.name, text: parsed.text };
+  let request: Omit<CommandRequest, 'context'> = { name: parsed.name, text: parsed.text };
+  const document = importedDocument(message, parsed);
+  // a reader who may not change the chat's sources is refused by the command; their file is not fetched
+  if (document !== undefined && canManage !== false) {
+    try {
+      const file = await deps.download(document);
+      request = { name: parsed.name, options: { ...findCommand(parsed.name)?.fromText(parsed.text), file } };
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      return send(deps, target, { text: error.message, private: true });
+    }
+  }
   if (parsed.name === 'start') {
     const linked = deepLinkCommand(parsed.text);
     if (linked === undefined) {

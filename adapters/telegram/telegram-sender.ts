@@ -1,6 +1,6 @@
 // the one way messages leave for Telegram, for replies and (later) briefings: it turns what Telegram
 // answers into a receipt. pacing and retries happen below it, in the api's discipline.
-import { GrammyError, HttpError, type Api } from 'grammy';
+import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Logger } from '../../src/index.js';
 import { htmlToPlain } from './html-to-plain.js';
@@ -13,6 +13,15 @@ export type OutgoingMessage = TelegramMessage & {
   message_thread_id?: number;
 };
 
+/** A document to upload, e.g. an OPML export; its caption is an HTML message of at most 1,024 characters. */
+export interface OutgoingDocument {
+  name: string;
+  content: string | Uint8Array;
+  caption?: OutgoingMessage;
+  /** the forum topic to post in */
+  message_thread_id?: number;
+}
+
 export type SendReceipt =
   | { ok: true; messageIds: number[]; migratedTo?: number }
   | { ok: false; reason: 'inactive' | 'failed'; detail: string; migratedTo?: number };
@@ -20,6 +29,8 @@ export type SendReceipt =
 export interface TelegramSender {
   /** sends one message; messages to one chat leave in the order they were given */
   send(chatId: ChatId, message: OutgoingMessage): Promise<SendReceipt>;
+  /** uploads a document (sendDocument, multipart); paced and ordered with the chat's messages */
+  sendDocument(chatId: ChatId, document: OutgoingDocument): Promise<SendReceipt>;
   /** replaces a message's text and buttons; counts against the chat like a new message */
   edit(chatId: ChatId, messageId: number, message: OutgoingMessage): Promise<SendReceipt>;
   /** resolves once everything handed over so far has been answered */
@@ -148,6 +159,31 @@ export function createTelegramSender(api: Api, logger: Logger, hooks: SenderHook
               ...(current.message_thread_id === undefined
                 ? {}
                 : { message_thread_id: current.message_thread_id }),
+            });
+            return sent.message_id;
+          },
+          true,
+        ),
+      );
+    },
+    sendDocument(chatId, document) {
+      const bytes =
+        typeof document.content === 'string' ? Buffer.from(document.content, 'utf8') : document.content;
+      return enqueue(chatId, () =>
+        deliver(
+          chatId,
+          document.caption ?? { text: '', parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+          async (target, caption) => {
+            // bytes, not a stream: a retry after a 429 or a network failure can upload them again
+            const sent = await api.sendDocument(target, new InputFile(bytes, document.name), {
+              ...(caption.text === '' ? {} : { caption: caption.text }),
+              ...(caption.parse_mode === undefined || caption.text === ''
+                ? {}
+                : { parse_mode: caption.parse_mode }),
+              ...(caption.reply_markup === undefined ? {} : { reply_markup: caption.reply_markup }),
+              ...(document.message_thread_id === undefined
+                ? {}
+                : { message_thread_id: document.message_thread_id }),
             });
             return sent.message_id;
           },

@@ -1,5 +1,6 @@
 // a fake Telegram Bot API on node:http for tests and the bench: `${apiRoot}/bot<token>/<method>` with
-// JSON, form or query parameters; the methods in telegram-methods.ts; real long polling or webhook
+// JSON, form, multipart or query parameters; the methods in telegram-methods.ts and, for documents and
+// downloads (`${apiRoot}/file/bot<token>/<file_path>`), telegram-files.ts; real long polling or webhook
 // delivery (telegram-updates.ts);
 // Telegram's windows answered with 429 + retry_after, its HTML and length checks and its errors
 // (telegram-rules.ts). it records everything the bot sends, per chat, and can be told to fail.
@@ -7,12 +8,14 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chat, Message, Update, User } from 'grammy/types';
+import { createFileMethods, serveDownload, storeFile } from './telegram-files.js';
 import { asMessage, chatOf, createMethods, type FakeState, type SentMessage } from './telegram-methods.js';
 import { ApiRefusal, createWindowCounter, TELEGRAM_LIMITS, type FakeWindows } from './telegram-rules.js';
 import { createUpdateFeed } from './telegram-updates.js';
 import { answer, readParams, refuse, type Params } from './telegram-wire.js';
 
-export type { SentMessage } from './telegram-methods.js';
+export type { SentMessage, StoredFile } from './telegram-methods.js';
+export { TELEGRAM_DOWNLOAD_LIMIT } from './telegram-files.js';
 export { TELEGRAM_LIMITS, type FakeWindows } from './telegram-rules.js';
 export { groupChat, privateChat, reader, supergroup } from './telegram-wire.js';
 
@@ -33,7 +36,7 @@ export interface FakeOptions {
   windows?: FakeWindows | false;
 }
 
-const PACED = new Set(['sendMessage', 'editMessageText', 'editMessageReplyMarkup']);
+const PACED = new Set(['sendMessage', 'sendDocument', 'editMessageText', 'editMessageReplyMarkup']);
 
 function failureRefusal(failure: Exclude<Failure, { kind: 'network' }>): ApiRefusal {
   switch (failure.kind) {
@@ -50,6 +53,18 @@ function failureRefusal(failure: Exclude<Failure, { kind: 'network' }>): ApiRefu
     case 'not-found':
       return new ApiRefusal(400, 'Bad Request: chat not found');
   }
+}
+
+/** where a reader's message goes: a forum topic, and the message it answers */
+export interface MessageOptions {
+  threadId?: number;
+  replyTo?: Message;
+}
+
+// the bot_command entity real clients add for a leading /command
+function commandEntities(key: 'entities' | 'caption_entities', text: string) {
+  const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(text)?.[0];
+  return command ? { [key]: [{ type: 'bot_command', offset: 0, length: command.length }] } : {};
 }
 
 export async function startFakeTelegram(options: FakeOptions = {}) {
@@ -73,7 +88,8 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     sent: new Map(),
     queries: new Map(),
     members: new Map(),
-    ids: { message: 1000, query: 1 },
+    ids: { message: 1000, query: 1, file: 1 },
+    files: new Map(),
     myCommands: [],
   };
   const { chats, sent, queries, members } = state;
@@ -85,8 +101,10 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     refusals: [] as { method: string; code: number; description: string }[],
   };
   const calls: { method: string; params: Params; at: number }[] = [];
+  /** file paths downloaded from /file/bot<token>/ */
+  const downloads: string[] = [];
 
-  const methods = createMethods(state);
+  const methods = { ...createMethods(state), ...createFileMethods(state) };
 
   // a send to a chat passes, in Telegram's order: the chat's standing, an injected failure, the windows
   const admitSend = (params: Params, res: ServerResponse): boolean => {
@@ -105,6 +123,13 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (file) {
+      if (file[1] !== token) return refuse(res, new ApiRefusal(401, 'Unauthorized'));
+      downloads.push(decodeURIComponent(file[2]!));
+      serveDownload(state, decodeURIComponent(file[2]!), res);
+      return changed();
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return refuse(res, new ApiRefusal(404, 'Not Found'));
     if (match[1] !== token) return refuse(res, new ApiRefusal(401, 'Unauthorized'));
@@ -165,6 +190,20 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
   const messagesIn = (chatId: number | string, threadId?: number) =>
     (sent.get(String(chatId)) ?? []).filter((m) => threadId === undefined || m.thread_id === threadId);
 
+  const readerMessage = (chat: Chat, from: User, options: MessageOptions) => {
+    chats.set(String(chat.id), chat);
+    return {
+      message_id: state.ids.message++,
+      from,
+      chat,
+      date: Math.floor(Date.now() / 1000),
+      ...(options.threadId === undefined
+        ? {}
+        : { message_thread_id: options.threadId, is_topic_message: true }),
+      ...(options.replyTo === undefined ? {} : { reply_to_message: options.replyTo }),
+    };
+  };
+
   // raw on purpose: a test may push any update, even one of a kind Telegram has not invented yet
   const pushUpdate = (update: Record<string, unknown>) => updates.push(update as Omit<Update, 'update_id'>);
 
@@ -174,6 +213,7 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     apiRoot: `http://127.0.0.1:${port}`,
     stats,
     calls,
+    downloads,
     webhookResponses: updates.webhookResponses,
     get webhook() {
       return updates.webhook;
@@ -192,22 +232,35 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     /** queues an update for getUpdates, or POSTs it to the webhook when one is set */
     pushUpdate,
     /** a reader writes `text`; a leading /command gets its bot_command entity, as real clients add */
-    sendText(chat: Chat, from: User, text: string, options: { threadId?: number } = {}): Message {
-      chats.set(String(chat.id), chat);
-      const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(text)?.[0];
-      const message = {
-        message_id: state.ids.message++,
-        from,
-        chat,
-        date: Math.floor(Date.now() / 1000),
-        text,
-        ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
-        ...(options.threadId === undefined
-          ? {}
-          : { message_thread_id: options.threadId, is_topic_message: true }),
-      } as Message;
+    sendText(chat: Chat, from: User, text: string, options: MessageOptions = {}): Message {
+      const message = { ...readerMessage(chat, from, options), text, ...commandEntities('entities', text) };
       pushUpdate({ message });
-      return message;
+      return message as Message;
+    },
+    /** a reader sends a document, with a caption (a /command there gets its entity too) or without */
+    sendDocument(
+      chat: Chat,
+      from: User,
+      file: { name: string; mimeType?: string; bytes: Uint8Array | string; caption?: string },
+      options: MessageOptions = {},
+    ): Message {
+      const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes, 'utf8') : file.bytes;
+      const stored = storeFile(state, { ...file, bytes });
+      const message = {
+        ...readerMessage(chat, from, options),
+        document: {
+          file_id: stored.file_id,
+          file_unique_id: stored.file_unique_id,
+          file_name: stored.file_name,
+          mime_type: stored.mime_type,
+          file_size: stored.bytes.byteLength,
+        },
+        ...(file.caption === undefined
+          ? {}
+          : { caption: file.caption, ...commandEntities('caption_entities', file.caption) }),
+      };
+      pushUpdate({ message });
+      return message as Message;
     },
     /** a reader presses an inline button of a message the bot sent; gives the callback query's id */
     pressButton(message: SentMessage, data: string, from: User): string {

@@ -18,6 +18,19 @@ export interface SentMessage extends CheckedText {
   /** performance.now() when it was accepted; an edit keeps it and counts in `edits` */
   at: number;
   edits: number;
+  /** a sendDocument: the uploaded file; `text` and `entities` are then its caption */
+  document?: StoredFile;
+}
+
+/** A file the fake holds: uploaded by the bot, or attached by a reader. */
+export interface StoredFile {
+  file_id: string;
+  file_unique_id: string;
+  file_name: string;
+  mime_type: string;
+  bytes: Buffer;
+  /** where getFile says it can be downloaded, under /file/bot<token>/ */
+  file_path: string;
 }
 
 export interface FakeState {
@@ -29,7 +42,9 @@ export interface FakeState {
   queries: Map<string, { answered: boolean; text?: string }>;
   /** "chat:user" → getChatMember status */
   members: Map<string, string>;
-  ids: { message: number; query: number };
+  ids: { message: number; query: number; file: number };
+  /** file_id → file, for getFile and downloads */
+  files: Map<string, StoredFile>;
   myCommands: { command: string; description: string }[];
 }
 
@@ -48,13 +63,27 @@ export const asMessage = (state: FakeState, chat: Chat, stored: SentMessage): Me
     from: state.me,
     chat,
     date: Math.floor(Date.now() / 1000),
-    text: stored.text,
-    ...(stored.entities.length ? { entities: stored.entities } : {}),
+    ...(stored.document === undefined
+      ? { text: stored.text, ...(stored.entities.length ? { entities: stored.entities } : {}) }
+      : {
+          document: documentOf(stored.document),
+          ...(stored.text ? { caption: stored.text } : {}),
+          ...(stored.entities.length ? { caption_entities: stored.entities } : {}),
+        }),
     ...(stored.thread_id === undefined
       ? {}
       : { message_thread_id: stored.thread_id, is_topic_message: true }),
     ...(stored.reply_markup ? { reply_markup: stored.reply_markup } : {}),
   }) as Message;
+
+/** A stored file as the Document object of a message. */
+export const documentOf = (file: StoredFile) => ({
+  file_id: file.file_id,
+  file_unique_id: file.file_unique_id,
+  file_name: file.file_name,
+  mime_type: file.mime_type,
+  file_size: file.bytes.byteLength,
+});
 
 function findSent(state: FakeState, params: Params): { chat: Chat; stored: SentMessage } {
   const chat = chatOf(state, params.chat_id);

@@ -94,6 +94,20 @@ export function checkText(text: unknown, parseMode: unknown): CheckedText {
   return checked;
 }
 
+/** Telegram's limit for a caption, after entity parsing. */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
+/** A document's or photo's caption as Telegram stores it: may be empty, at most 1,024 characters. */
+export function checkCaption(caption: unknown, parseMode: unknown): CheckedText {
+  if (caption === undefined || caption === '') return { text: '', entities: [] };
+  if (typeof caption !== 'string') throw new ApiRefusal(400, 'Bad Request: caption must be a string');
+  const checked = checkText(caption, parseMode);
+  if (checked.text.length > TELEGRAM_CAPTION_LIMIT) {
+    throw new ApiRefusal(400, 'Bad Request: message caption is too long');
+  }
+  return checked;
+}
+
 /** An inline keyboard as Telegram checks it: button text, and callback data of 1–64 bytes. */
 export function checkReplyMarkup(markup: unknown): void {
   if (markup === undefined) return;

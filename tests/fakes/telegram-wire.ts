@@ -2,25 +2,39 @@
 // and the users and chats the tests write from.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Chat, User } from 'grammy/types';
+import { multipartBoundary, parseMultipart } from './telegram-multipart.js';
 import type { ApiRefusal } from './telegram-rules.js';
 
 export type Params = Record<string, unknown>;
 
 const NUMERIC = ['chat_id', 'message_id', 'user_id', 'offset', 'limit', 'timeout', 'message_thread_id'];
 
-/** Parameters from the query string and a JSON or form body, as Telegram accepts them. */
+/**
+ * Parameters from the query string and a JSON, form or multipart body, as Telegram accepts them.
+ * An uploaded file is an `Upload`, under its own name or under the one that `attach://<part>` names.
+ */
 export async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const body = raw.toString('utf8');
   const params: Params = {};
-  const fromForm = (search: URLSearchParams) => {
+  const fromForm = (search: Iterable<[string, string]>) => {
     // form values are strings; objects (reply_markup, commands) arrive as JSON text
     for (const [key, value] of search) params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
   };
   fromForm(url.searchParams);
   const type = req.headers['content-type'] ?? '';
-  if (body.trim() !== '' && type.includes('application/json')) Object.assign(params, JSON.parse(body));
+  const boundary = multipartBoundary(type);
+  if (boundary !== undefined) {
+    const { fields, files } = parseMultipart(raw, boundary);
+    fromForm(Object.entries(fields));
+    for (const [key, value] of Object.entries(params)) {
+      const attached = typeof value === 'string' ? /^attach:\/\/(.+)$/.exec(value)?.[1] : undefined;
+      if (attached !== undefined && files[attached]) params[key] = files[attached];
+    }
+    for (const [name, file] of Object.entries(files)) params[name] ??= file;
+  } else if (body.trim() !== '' && type.includes('application/json')) Object.assign(params, JSON.parse(body));
   else if (body.trim() !== '') fromForm(new URLSearchParams(body));
   for (const key of NUMERIC) {
     const value = params[key];

@@ -1,6 +1,12 @@
 // the fake Bot API itself: if it were lenient, the bot's tests would prove nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { privateChat, reader, startFakeTelegram, type FakeTelegram } from '../fakes/telegram-bot-api.js';
+import {
+  privateChat,
+  reader,
+  startFakeTelegram,
+  TELEGRAM_DOWNLOAD_LIMIT,
+  type FakeTelegram,
+} from '../fakes/telegram-bot-api.js';
 
 let fake: FakeTelegram | undefined;
 afterEach(async () => {
@@ -110,5 +116,69 @@ describe('the fake Telegram Bot API', () => {
     });
     expect(fake.stats.tooManyRequests).toBe(1);
     expect(fake.messagesIn(chat.id).map((m) => m.text)).toEqual(['one']);
+  });
+
+  it('takes a multipart sendDocument, keeps the bytes, and counts it in the chat window', async () => {
+    fake = await startFakeTelegram();
+    const chat = fake.addChat(privateChat(reader()));
+    const upload = (caption: string) => {
+      const form = new FormData();
+      form.set('chat_id', String(chat.id));
+      form.set('caption', caption);
+      form.set('parse_mode', 'HTML');
+      form.set('document', new Blob(['<opml version="2.0"/>']), 'list.opml');
+      return fetch(`${fake!.apiRoot}/bot${fake!.token}/sendDocument`, { method: 'POST', body: form });
+    };
+    expect((await upload('<b>yours</b>')).status).toBe(200);
+    const [sent] = fake.messagesIn(chat.id);
+    expect(sent!.document).toMatchObject({ file_name: 'list.opml' });
+    expect(sent!.document!.bytes.toString('utf8')).toBe('<opml version="2.0"/>');
+    expect(sent).toMatchObject({ text: 'yours', entities: [{ type: 'bold', offset: 0, length: 5 }] });
+    expect((await upload('again')).status).toBe(429);
+    const other = fake.addChat(privateChat(reader()));
+    const unknown = await call('sendDocument', { chat_id: other.id, document: 'x', caption: 'y' });
+    expect(unknown.body.description).toBe('Bad Request: wrong file identifier/HTTP URL specified');
+  });
+
+  it('refuses a caption over 1,024 characters', async () => {
+    fake = await startFakeTelegram({ windows: false });
+    const chat = fake.addChat(privateChat(reader()));
+    const form = new FormData();
+    form.set('chat_id', String(chat.id));
+    form.set('caption', 'x'.repeat(1025));
+    form.set('document', new Blob(['a']), 'a.txt');
+    const response = await fetch(`${fake.apiRoot}/bot${fake.token}/sendDocument`, {
+      method: 'POST',
+      body: form,
+    });
+    expect(await response.json()).toMatchObject({ description: 'Bad Request: message caption is too long' });
+  });
+
+  it('serves getFile and the download of a file a reader sent, to the right token only', async () => {
+    fake = await startFakeTelegram();
+    const user = reader();
+    const message = fake.sendDocument(privateChat(user), user, { name: 'feeds.opml', bytes: '<opml/>' });
+    const got = await call('getFile', { file_id: message.document!.file_id });
+    const file = got.body.result as { file_path: string; file_size: number };
+    expect(file).toMatchObject({ file_size: 7, file_path: expect.stringMatching(/\.opml$/) });
+    const download = (token: string, path = file.file_path) =>
+      fetch(`${fake!.apiRoot}/file/bot${token}/${path}`);
+    expect(await (await download(fake.token)).text()).toBe('<opml/>');
+    expect((await download('1:wrong')).status).toBe(401);
+    expect((await download(fake.token, 'documents/none.opml')).status).toBe(404);
+    expect((await call('getFile', { file_id: 'nope' })).body.description).toBe(
+      'Bad Request: invalid file_id',
+    );
+    // a wrong token is refused before anything is looked up
+    expect(fake.downloads).toEqual([file.file_path, 'documents/none.opml']);
+  });
+
+  it('refuses getFile for a file over the 20 MB bots may download', async () => {
+    fake = await startFakeTelegram();
+    const user = reader();
+    const bytes = new Uint8Array(TELEGRAM_DOWNLOAD_LIMIT + 1);
+    const message = fake.sendDocument(privateChat(user), user, { name: 'big.xml', bytes });
+    const got = await call('getFile', { file_id: message.document!.file_id });
+    expect(got.body).toMatchObject({ ok: false, description: 'Bad Request: file is too big' });
   });
 });
