@@ -7,7 +7,9 @@ import type { Logger } from '../../src/index.js';
 import { createButtonStore } from './button-store.js';
 import { createDiscordSender, type DiscordSender } from './discord-sender.js';
 import { guardGatewayEvents } from './guard-gateway-events.js';
-import { handleInteraction } from './handle-interaction.js';
+import { handleInteraction, type InteractionDeps } from './handle-interaction.js';
+import { respondTo } from './interaction-responses.js';
+import { readInteraction } from './raw-interaction.js';
 import { registerSlashCommands, tokenRefused, type CommandHashStore } from './register-commands.js';
 import { createRestAgent } from './rest-agent.js';
 
@@ -79,7 +81,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
   // as discord.js's login() does: a pasted "Bot …" prefix is not part of the token
   const token = options.token.trim().replace(/^(Bot|Bearer)\s+/i, '');
   client.rest.setToken(token);
-  if (!guardGatewayEvents(client, logger)) {
+  if (!guardGatewayEvents(client, logger, [GatewayDispatchEvents.InteractionCreate])) {
     logger.warn(
       'this discord.js version has no packet handler to guard; a malformed event may end the process',
     );
@@ -89,15 +91,27 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     ...(options.buttonTtlMs !== undefined ? { ttlMs: options.buttonTtlMs } : {}),
   });
   const rateLimit = options.rateLimit ?? createCommandRateLimit({ clock: services.clock });
-  const deps = { services, buttons, rateLimit, deferAfterMs: options.deferAfterMs ?? 1_000 };
+  const deps: InteractionDeps = {
+    services,
+    buttons,
+    rateLimit,
+    deferAfterMs: options.deferAfterMs ?? 1_000,
+    respond: (interaction) => respondTo(client.rest, interaction),
+  };
   const inFlight = new Set<Promise<void>>();
 
-  client.on(Events.InteractionCreate, (interaction) => {
+  // interactions are answered from the raw dispatch: building discord.js's Interaction, User, Member and
+  // channel objects for each would cost more than the answer itself (see guardGatewayEvents)
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (payload: unknown) => {
+    const interaction = readInteraction(payload);
+    if (typeof interaction === 'string') {
+      logger.warn('skipped an interaction that cannot be answered', { problem: interaction });
+      return;
+    }
     const work = handleInteraction(interaction, deps).catch((error: unknown) => {
       logger.warn('could not answer a discord interaction', {
         interaction: interaction.id,
-        command:
-          interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+        command: interaction.data?.name,
         error,
       });
     });

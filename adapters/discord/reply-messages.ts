@@ -13,8 +13,17 @@ import { renderDiscord, type DiscordMessage } from './render-embeds.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
+/** a file sent with a message, as a multipart upload */
+export interface OutgoingFile {
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
 export interface OutgoingMessage extends DiscordMessage {
   components?: ButtonRow[];
+  /** not part of the JSON body: sent as `files[n]` beside it (see messageRequest) */
+  files?: OutgoingFile[];
 }
 
 const LABEL_MAX = 80;

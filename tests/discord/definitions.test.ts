@@ -187,24 +187,44 @@ describe('the pieces around an interaction', () => {
 
   it('addresses the chat by channel (a DM is a channel too) and the reader by user, in the briefer’s zone', () => {
     const services = { timeZone: 'Asia/Kabul' } as Services;
-    const from = (memberPermissions: PermissionsBitField | null) =>
-      ({ channelId: '1234567890123456789', user: { id: '2234567890123456789' }, memberPermissions }) as never;
-    expect(contextOf(from(null), services)).toEqual({
+    const reader = { id: '2234567890123456789' };
+    const dm = { id: '1', token: 't', application_id: '2', type: 2, channel_id: '1234567890123456789' };
+    expect(contextOf({ ...dm, user: reader }, services)).toEqual({
       chat: 'discord:1234567890123456789',
       user: 'discord:2234567890123456789',
       timeZone: 'Asia/Kabul',
     });
-    // in a server: who may change the channel's briefings
-    const member = new PermissionsBitField(PermissionFlagsBits.SendMessages);
-    expect(contextOf(from(member), services).canManage).toBe(false);
-    const moderator = new PermissionsBitField([
-      PermissionFlagsBits.SendMessages,
-      PermissionFlagsBits.ManageChannels,
-    ]);
-    expect(contextOf(from(moderator), services).canManage).toBe(true);
-    expect(
-      contextOf(from(new PermissionsBitField(PermissionFlagsBits.ManageGuild)), services).canManage,
-    ).toBe(true);
+    // in a server: who may change the channel's briefings, from the member's permissions in the channel
+    const inServer = (permissions?: bigint[] | string) => ({
+      ...dm,
+      guild_id: '3234567890123456789',
+      channel: { id: '1234567890123456789' },
+      member: {
+        user: reader,
+        ...(permissions === undefined
+          ? {}
+          : {
+              permissions: Array.isArray(permissions)
+                ? new PermissionsBitField(permissions).bitfield.toString()
+                : permissions,
+            }),
+      },
+    });
+    expect(contextOf(inServer([PermissionFlagsBits.SendMessages]), services)).toEqual({
+      chat: 'discord:1234567890123456789',
+      user: 'discord:2234567890123456789',
+      timeZone: 'Asia/Kabul',
+      canManage: false,
+    });
+    const moderator = [PermissionFlagsBits.SendMessages, PermissionFlagsBits.ManageChannels];
+    expect(contextOf(inServer(moderator), services).canManage).toBe(true);
+    expect(contextOf(inServer([PermissionFlagsBits.ManageGuild]), services).canManage).toBe(true);
+    expect(contextOf(inServer([PermissionFlagsBits.Administrator]), services).canManage).toBe(true);
+    // a server interaction whose permissions are missing or unreadable grants nothing
+    expect(contextOf(inServer(), services).canManage).toBe(false);
+    expect(contextOf(inServer('all of them'), services).canManage).toBe(false);
+    const { member: _member, ...memberless } = inServer();
+    expect(contextOf(memberless, services)).toMatchObject({ user: 'discord:unknown', canManage: false });
   });
 
   it('knows a Discord channel from any other chat', () => {
