@@ -12,6 +12,7 @@ import { respondTo } from './interaction-responses.js';
 import { readInteraction } from './raw-interaction.js';
 import { registerSlashCommands, tokenRefused, type CommandHashStore } from './register-commands.js';
 import { createRestAgent } from './rest-agent.js';
+import { warmUp, type WarmUpOptions } from './warm-up.js';
 
 export const DEFAULT_API_ROOT = 'https://discord.com/api';
 
@@ -39,6 +40,8 @@ export interface DiscordOptions {
   stopTimeoutMs?: number;
   /** HTTP connections to the REST API at most, kept alive between requests (default 32) */
   restConnections?: number;
+  /** the answer path run once at start so the first commands are answered at full speed; false: not */
+  warmUp?: WarmUpOptions | false;
   /** default: services.logger */
   logger?: Logger;
 }
@@ -205,6 +208,15 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
       } catch (error) {
         // the commands registered before still work; say what is wrong and keep answering
         logger.error('could not register the discord slash commands', { error });
+      }
+      if (options.warmUp !== false) {
+        try {
+          const warmed = await warmUp(services, options.warmUp);
+          logger.debug('discord answer path warmed up', { ...warmed });
+        } catch (error) {
+          // only the first answers are slower
+          logger.warn('could not warm up the discord answer path', { error });
+        }
       }
     },
     async stop() {
