@@ -36,8 +36,10 @@ export interface FakeDiscordOptions {
 export interface FakeInteraction {
   id: string;
   token: string;
-  /** performance.now() when INTERACTION_CREATE went out */
+  /** performance.now() when the fake began sending INTERACTION_CREATE (building and encoding it included) */
   sentAt: number;
+  /** performance.now() once the encoded frame was handed to the socket: the fake's own work done */
+  handedAt: number;
 }
 
 export interface FakeDiscord {
@@ -165,7 +167,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!gateway.dispatch('INTERACTION_CREATE', payload)) {
       throw new Error('fake Discord: no logged-in client to send the interaction to');
     }
-    return { id: base.id, token: base.token, sentAt };
+    return { id: base.id, token: base.token, sentAt, handedAt: performance.now() };
   };
 
   const commandData = (name: string, options: unknown[]) => ({ id: snowflake(), name, type: 1, options });
@@ -185,6 +187,36 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms`));
       }, timeoutMs);
       state.listeners.add(listener);
+    });
+  };
+
+  // the first accepted callback of each interaction, by path: a burst waits on hundreds at once
+  const firstCallbacks = new Map<string, RecordedRequest>();
+  const callbackWaiters = new Map<string, ((request: RecordedRequest) => void)[]>();
+  state.listeners.add((request) => {
+    if (!request.path.endsWith('/callback') || request.status < 200 || request.status >= 300) return;
+    if (firstCallbacks.has(request.path)) return;
+    firstCallbacks.set(request.path, request);
+    for (const waiter of callbackWaiters.get(request.path) ?? []) waiter(request);
+    callbackWaiters.delete(request.path);
+  });
+  const waitForCallback = (i: FakeInteraction, timeoutMs = 5_000) => {
+    const path = `/interactions/${i.id}/${i.token}/callback`;
+    const seen = firstCallbacks.get(path);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<RecordedRequest>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        callbackWaiters.set(
+          path,
+          (callbackWaiters.get(path) ?? []).filter((w) => w !== waiter),
+        );
+        reject(new Error(`fake Discord: no callback for interaction ${i.id} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter = (request: RecordedRequest) => {
+        clearTimeout(timer);
+        resolve(request);
+      };
+      callbackWaiters.set(path, [...(callbackWaiters.get(path) ?? []), waiter]);
     });
   };
 
@@ -229,11 +261,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return [...shown, ...conversation.followUps];
     },
     waitForRequest,
-    waitForCallback: (i, timeoutMs) =>
-      waitForRequest(
-        (r) => r.path === `/interactions/${i.id}/${i.token}/callback` && r.status >= 200 && r.status < 300,
-        timeoutMs,
-      ),
+    waitForCallback,
     failNext(match, failure, times = 1) {
       state.failures.push({ ...match, ...failure, times });
     },
