@@ -4,6 +4,7 @@ import { Client, DiscordjsErrorCodes, Events, GatewayDispatchEvents, GatewayInte
 import { createCommandRateLimit, type CommandRateLimit, type Services } from '../../commands/index.js';
 import { warmTimeFormats } from '../../src/digest/format-time.js';
 import type { Logger } from '../../src/index.js';
+import { createAttachmentReader, type AttachmentPolicy } from './attachments.js';
 import { createButtonStore } from './button-store.js';
 import { createDiscordSender, type DiscordSender } from './discord-sender.js';
 import { guardGatewayEvents } from './guard-gateway-events.js';
@@ -40,6 +41,8 @@ export interface DiscordOptions {
   stopTimeoutMs?: number;
   /** HTTP connections to the REST API at most, kept alive between requests (default 32) */
   restConnections?: number;
+  /** files attached to commands: where they may come from (default Discord's CDN), how large, how slow */
+  attachments?: Partial<AttachmentPolicy>;
   /** the answer path run once at start so the first commands are answered at full speed; false: not */
   warmUp?: WarmUpOptions | false;
   /** default: services.logger */
@@ -100,6 +103,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     rateLimit,
     deferAfterMs: options.deferAfterMs ?? 1_000,
     respond: (interaction) => respondTo(client.rest, interaction),
+    readAttachment: createAttachmentReader(options.attachments),
   };
   const inFlight = new Set<Promise<void>>();
 

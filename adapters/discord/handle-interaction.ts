@@ -1,5 +1,9 @@
 // one incoming interaction → the command it asks for, answered; unknown kinds are answered kindly.
-import { PermissionFlagsBits, type APIApplicationCommandInteractionDataOption } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  PermissionFlagsBits,
+  type APIApplicationCommandInteractionDataOption,
+} from 'discord.js';
 import {
   findCommand,
   parseCommandLine,
@@ -10,7 +14,9 @@ import {
   type Reply,
   type Services,
 } from '../../commands/index.js';
+import { UserError } from '../../src/index.js';
 import { answerInteraction, answerPrivately } from './answer-interaction.js';
+import type { AttachmentReader } from './attachments.js';
 import { suggestSources, suggestTopics, type AutocompleteChoice } from './autocomplete.js';
 import type { ButtonStore } from './button-store.js';
 import type { InteractionResponder } from './interaction-responses.js';
@@ -31,6 +37,8 @@ export interface InteractionDeps {
   deferAfterMs: number;
   /** the REST calls that answer this interaction */
   respond: (interaction: RawInteraction) => InteractionResponder;
+  /** fetches a file attached to a command; without it, attachments are refused */
+  readAttachment?: AttachmentReader;
 }
 
 export const STALE_BUTTON =
@@ -52,16 +60,43 @@ export function contextOf(interaction: RawInteraction, services: Services): Comm
   };
 }
 
-/** The options as named values; options nested under subcommands are not ours and are left out. */
+/**
+ * The options as named values; options nested under subcommands are not ours and are left out, and so
+ * are attachments, whose value is only an id (see attachedFiles).
+ */
 export function optionValues(
   options: readonly APIApplicationCommandInteractionDataOption[] | undefined,
 ): Record<string, unknown> {
   // fromEntries, so an option called "__proto__" is a plain key and not a prototype
   return Object.fromEntries(
     (options ?? []).flatMap((option) =>
-      'value' in option && option.value !== undefined ? [[option.name, option.value]] : [],
+      'value' in option &&
+      option.value !== undefined &&
+      option.type !== ApplicationCommandOptionType.Attachment
+        ? [[option.name, option.value]]
+        : [],
     ),
   );
+}
+
+/** The attachment options as named values: each file's bytes, fetched from Discord. */
+export async function attachedFiles(
+  interaction: RawInteraction,
+  read: AttachmentReader | undefined,
+): Promise<Record<string, Uint8Array>> {
+  const attached = (interaction.data?.options ?? []).filter(
+    (option) => option.type === ApplicationCommandOptionType.Attachment,
+  );
+  const files: [string, Uint8Array][] = [];
+  for (const option of attached) {
+    const id = 'value' in option ? String(option.value) : '';
+    const attachment = interaction.data?.resolved?.attachments?.[id];
+    if (!attachment || !read) {
+      throw new UserError('The attached file did not come through. Attach it again.');
+    }
+    files.push([option.name, await read(attachment)]);
+  }
+  return Object.fromEntries(files);
 }
 
 export async function handleInteraction(interaction: RawInteraction, deps: InteractionDeps): Promise<void> {
@@ -89,18 +124,25 @@ async function answerCommand(
   const given = optionValues(interaction.data?.options);
   // a mistake is answered at once, never deferred: only a valid command may take a while
   const valid = command !== undefined && command.args.safeParse(given).success;
-  const work = () => runCommand({ name, options: given, context }, deps.services);
+  const work = async () => {
+    const files = await attachedFiles(interaction, deps.readAttachment);
+    return runCommand({ name, options: { ...given, ...files }, context }, deps.services);
+  };
   await answerInteraction(responder, safely(work, deps), {
     buttons: deps.buttons,
     deferAfterMs: valid ? deps.deferAfterMs : undefined,
   });
 }
 
-/** runCommand answers its own failures; anything that still escapes is logged and apologised for */
+/**
+ * runCommand answers its own failures, and an attachment that cannot be read is the reader's to fix;
+ * anything else that escapes is logged and apologised for
+ */
 const safely = (work: () => Promise<Reply>, deps: InteractionDeps) => async (): Promise<Reply> => {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof UserError) return { text: error.message, private: true };
     deps.services.logger.error('discord command failed', { error });
     return { text: APOLOGY, private: true };
   }

@@ -66,11 +66,15 @@ function buttonRows(reply: Reply, buttons: ButtonStore): ButtonRow[] {
   return rows;
 }
 
-/** The messages for a reply, buttons on the last one; never empty. */
+/** The messages for a reply, its file on the first (beside the text that names it), buttons on the last; never empty. */
 export function replyMessages(reply: Reply, buttons: ButtonStore): OutgoingMessage[] {
   const messages: OutgoingMessage[] = renderDiscord(reply);
   if (messages.length === 0)
     messages.push({ content: EMPTY_REPLY, embeds: [], allowed_mentions: { parse: [] } });
+  if (reply.file) {
+    const { name, mimeType, content } = reply.file;
+    messages[0]!.files = [{ name, contentType: mimeType, data: Buffer.from(content, 'utf8') }];
+  }
   const rows = buttonRows(reply, buttons);
   const last = messages.at(-1)!;
   if (rows.length > 0) last.components = rows;

@@ -28,6 +28,12 @@ describe('slash command definitions', () => {
       expect.objectContaining({ name: 'source', type: 3, max_length: 100, autocomplete: true }),
     ]);
     expect(byName(global, 'help').options ?? []).toEqual([]);
+    // an OPML file to import is attached, not typed
+    expect(byName(global, 'source').options).toEqual([
+      expect.objectContaining({ name: 'action', type: 3, required: true }),
+      expect.objectContaining({ name: 'target', type: 3, required: false }),
+      expect.objectContaining({ name: 'file', type: 11, required: false }),
+    ]);
   });
 
   it('offers global commands in servers and DMs, and gives server commands no contexts', () => {
@@ -175,11 +181,13 @@ describe('buttons', () => {
 });
 
 describe('the pieces around an interaction', () => {
-  it('reads options as named values, leaving out subcommand groups and keeping "__proto__" a plain key', () => {
+  it('reads options as named values, leaving out subcommand groups and attachment ids, and keeping "__proto__" a plain key', () => {
     const values = optionValues([
       { name: 'count', type: 4, value: 5 },
       { name: 'sub', type: 1, options: [] },
       { name: '__proto__', type: 3, value: 'x' },
+      // an attachment's value is its id, which must never be read as the file (base64 text is a file too)
+      { name: 'file', type: 11, value: '1234567890123456789' },
     ]);
     expect(values).toEqual({ count: 5, ['__proto__']: 'x' });
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);

@@ -46,7 +46,15 @@ export async function startBotOnFake(
   const registry = memoryHashStore();
   const bot = createDiscordBot(
     // a short warm-up keeps the tests quick; the bench runs the default one
-    { token: fake.token, apiRoot: fake.apiRoot, registry, warmUp: { interactions: 6 }, ...options.bot },
+    {
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      registry,
+      // files readers attach come from the fake, as they would from Discord's CDN
+      attachments: { origins: [fake.cdnOrigin] },
+      warmUp: { interactions: 6 },
+      ...options.bot,
+    },
     services,
   );
   try {
