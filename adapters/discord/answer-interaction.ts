@@ -8,6 +8,11 @@ export interface AnswerOptions {
   buttons: ButtonStore;
   /** defer (publicly) when the answer is not ready after this long; 0 defers at once, undefined never */
   deferAfterMs?: number | undefined;
+  /**
+   * asked when it is time to defer: false answers later without deferring (a mistake is never
+   * deferred, as a deferred answer is public). Asked only then, as most answers come sooner.
+   */
+  mayDefer?: () => boolean;
 }
 
 /** A short answer only the asker sees (mistakes, notices, stale buttons). */
@@ -27,6 +32,7 @@ export async function answerInteraction(
 ): Promise<void> {
   let deferring: Promise<unknown> | undefined;
   const defer = () => {
+    if (options.mayDefer && !options.mayDefer()) return;
     deferring = responder.defer();
     // awaited below; this only keeps an early failure from being reported as unhandled
     deferring.catch(() => undefined);

@@ -46,8 +46,8 @@ export const STALE_BUTTON =
 export const UNSUPPORTED = 'I can only answer my slash commands and buttons. Send /help to see them.';
 export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a minute.';
 
-/** in a server, who may change the channel's briefings: Manage Channels or Manage Server */
-const MANAGERS = [PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild];
+/** in a server, who may change the channel's briefings: Manage Channels or Manage Server (one bit set) */
+const MANAGERS = PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageGuild;
 
 export function contextOf(interaction: RawInteraction, services: Services): CommandContext {
   // null in a DM, where the reader decides for themselves
@@ -122,15 +122,17 @@ async function answerCommand(
   const command = findCommand(name);
   const context = contextOf(interaction, deps.services);
   const given = optionValues(interaction.data?.options);
-  // a mistake is answered at once, never deferred: only a valid command may take a while
-  const valid = command !== undefined && command.args.safeParse(given).success;
+  // a mistake is answered at once, never deferred: only a valid command may take a while (checked only
+  // when it is time to defer, since runCommand checks the arguments anyway)
+  const valid = () => command !== undefined && command.args.safeParse(given).success;
   const work = async () => {
     const files = await attachedFiles(interaction, deps.readAttachment);
     return runCommand({ name, options: { ...given, ...files }, context }, deps.services);
   };
   await answerInteraction(responder, safely(work, deps), {
     buttons: deps.buttons,
-    deferAfterMs: valid ? deps.deferAfterMs : undefined,
+    deferAfterMs: deps.deferAfterMs,
+    mayDefer: valid,
   });
 }
 
