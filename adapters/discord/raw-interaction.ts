@@ -38,6 +38,9 @@ export interface RawInteractionData {
   resolved?: { attachments?: Record<string, APIAttachment> };
 }
 
+const isOption = (option: unknown) =>
+  typeof option === 'object' && option !== null && typeof (option as { name?: unknown }).name === 'string';
+
 export type InteractionKind = 'command' | 'autocomplete' | 'button' | 'other';
 
 const text = (value: unknown): value is string => typeof value === 'string' && value !== '';
@@ -55,6 +58,10 @@ export function readInteraction(payload: unknown): RawInteraction | string {
   if (typeof raw.type !== 'number') return 'no type';
   if (raw.data !== undefined && (typeof raw.data !== 'object' || raw.data === null))
     return 'data is not an object';
+  const options: unknown = raw.data?.options;
+  if (options !== undefined && !(Array.isArray(options) && options.every(isOption))) {
+    return 'data.options is not a list of options';
+  }
   return raw as RawInteraction;
 }
 

@@ -251,6 +251,7 @@ describe('Discord bot: mistakes and odd interactions', () => {
     const unknownKind = on.fake.interaction(99, { whatever: true });
     on.fake.interaction(2, { name: 'latest', type: 1 }, {}, { token: undefined });
     on.fake.interaction(2, 'not an object');
+    on.fake.interaction(2, { name: 'latest', type: 1, options: 'count 3' });
     // an event discord.js itself cannot read
     expect(on.fake.dispatch('CHANNEL_CREATE', null)).toBe(true);
     const nested = on.fake.rawCommand('latest', [
@@ -263,7 +264,7 @@ describe('Discord bot: mistakes and odd interactions', () => {
     expect(on.fake.conversation(unknownKind).callbacks).toEqual([]);
     expect(on.bot.client.isReady()).toBe(true);
     const logged = warnings.slice(before);
-    expect(logged.filter((w) => w === 'skipped an interaction that cannot be answered')).toHaveLength(2);
+    expect(logged.filter((w) => w === 'skipped an interaction that cannot be answered')).toHaveLength(3);
     expect(logged.filter((w) => w === 'skipped a gateway event discord.js could not read')).toHaveLength(1);
   });
 });
