@@ -108,7 +108,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
   const inFlight = new Set<Promise<void>>();
 
   // interactions are answered from the raw dispatch: building discord.js's Interaction, User, Member and
-  // channel objects for each would cost more than the answer itself (see guardGatewayEvents)
+  // channel objects for each was a good part of the cost of an answer (see guardGatewayEvents)
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (payload: unknown) => {
     const interaction = readInteraction(payload);
     if (typeof interaction === 'string') {
