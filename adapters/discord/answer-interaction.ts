@@ -1,45 +1,23 @@
 // answering one command or button: at once when the answer is quick, else deferred and then edited.
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Reply } from '../../commands/command.js';
 import type { ButtonStore } from './button-store.js';
-import { replyMessages, type OutgoingMessage } from './reply-messages.js';
-
-export type AnswerableInteraction = ChatInputCommandInteraction | ButtonInteraction;
+import type { InteractionResponder } from './interaction-responses.js';
+import { replyMessages } from './reply-messages.js';
 
 export interface AnswerOptions {
   buttons: ButtonStore;
   /** defer (publicly) when the answer is not ready after this long; 0 defers at once, undefined never */
   deferAfterMs?: number | undefined;
+  /**
+   * asked when it is time to defer: false answers later without deferring (a mistake is never
+   * deferred, as a deferred answer is public). Asked only then, as most answers come sooner.
+   */
+  mayDefer?: () => boolean;
 }
-
-const NO_MENTIONS = { parse: [] as never[] };
-
-// already in Discord's shape: wrapped as JSON-encodable so discord.js sends them as they are, instead of
-// converting every key to snake_case (a good part of the time spent per answer). A class, not a closure
-// per embed: one shared method.
-class Encoded<T> {
-  constructor(private readonly data: T) {}
-  toJSON(): T {
-    return this.data;
-  }
-}
-const encoded = <T>(data: T) => new Encoded(data);
-
-const edit = (message: OutgoingMessage) => ({
-  ...(message.content !== undefined ? { content: message.content } : {}),
-  embeds: message.embeds.map(encoded),
-  components: (message.components ?? []).map(encoded),
-  allowedMentions: NO_MENTIONS,
-});
-
-const payload = (message: OutgoingMessage, ephemeral: boolean) => ({
-  ...edit(message),
-  ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
-});
 
 /** A short answer only the asker sees (mistakes, notices, stale buttons). */
-export async function answerPrivately(interaction: AnswerableInteraction, text: string): Promise<void> {
-  await interaction.reply(payload({ content: text, embeds: [], allowed_mentions: { parse: [] } }, true));
+export async function answerPrivately(responder: InteractionResponder, text: string): Promise<void> {
+  await responder.reply({ content: text, embeds: [], allowed_mentions: { parse: [] } }, true);
 }
 
 /**
@@ -48,13 +26,14 @@ export async function answerPrivately(interaction: AnswerableInteraction, text: 
  * publicly first, then edited.
  */
 export async function answerInteraction(
-  interaction: AnswerableInteraction,
+  responder: InteractionResponder,
   work: () => Promise<Reply>,
   options: AnswerOptions,
 ): Promise<void> {
   let deferring: Promise<unknown> | undefined;
   const defer = () => {
-    deferring = interaction.deferReply();
+    if (options.mayDefer && !options.mayDefer()) return;
+    deferring = responder.defer();
     // awaited below; this only keeps an early failure from being reported as unhandled
     deferring.catch(() => undefined);
   };
@@ -75,13 +54,13 @@ export async function answerInteraction(
     await deferring;
     if (ephemeral) {
       // a deferred response is public; a mistake should not be, so it goes as an ephemeral follow-up
-      await interaction.deleteReply();
-      await interaction.followUp(payload(first!, true));
+      await responder.deleteOriginal();
+      await responder.followUp(first!, true);
     } else {
-      await interaction.editReply(edit(first!));
+      await responder.editOriginal(first!);
     }
   } else {
-    await interaction.reply(payload(first!, ephemeral));
+    await responder.reply(first!, ephemeral);
   }
-  for (const message of rest) await interaction.followUp(payload(message, ephemeral));
+  for (const message of rest) await responder.followUp(message, ephemeral);
 }

@@ -4,12 +4,16 @@ import { Client, DiscordjsErrorCodes, Events, GatewayDispatchEvents, GatewayInte
 import { createCommandRateLimit, type CommandRateLimit, type Services } from '../../commands/index.js';
 import { warmTimeFormats } from '../../src/digest/format-time.js';
 import type { Logger } from '../../src/index.js';
+import { createAttachmentReader, type AttachmentPolicy } from './attachments.js';
 import { createButtonStore } from './button-store.js';
 import { createDiscordSender, type DiscordSender } from './discord-sender.js';
 import { guardGatewayEvents } from './guard-gateway-events.js';
-import { handleInteraction } from './handle-interaction.js';
+import { handleInteraction, type InteractionDeps } from './handle-interaction.js';
+import { respondTo } from './interaction-responses.js';
+import { readInteraction } from './raw-interaction.js';
 import { registerSlashCommands, tokenRefused, type CommandHashStore } from './register-commands.js';
 import { createRestAgent } from './rest-agent.js';
+import { warmUp, type WarmUpOptions } from './warm-up.js';
 
 export const DEFAULT_API_ROOT = 'https://discord.com/api';
 
@@ -37,6 +41,10 @@ export interface DiscordOptions {
   stopTimeoutMs?: number;
   /** HTTP connections to the REST API at most, kept alive between requests (default 32) */
   restConnections?: number;
+  /** files attached to commands: where they may come from (default Discord's CDN), how large, how slow */
+  attachments?: Partial<AttachmentPolicy>;
+  /** the answer path run once at start so the first commands are answered at full speed; false: not */
+  warmUp?: WarmUpOptions | false;
   /** default: services.logger */
   logger?: Logger;
 }
@@ -79,7 +87,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
   // as discord.js's login() does: a pasted "Bot …" prefix is not part of the token
   const token = options.token.trim().replace(/^(Bot|Bearer)\s+/i, '');
   client.rest.setToken(token);
-  if (!guardGatewayEvents(client, logger)) {
+  if (!guardGatewayEvents(client, logger, [GatewayDispatchEvents.InteractionCreate])) {
     logger.warn(
       'this discord.js version has no packet handler to guard; a malformed event may end the process',
     );
@@ -89,15 +97,28 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     ...(options.buttonTtlMs !== undefined ? { ttlMs: options.buttonTtlMs } : {}),
   });
   const rateLimit = options.rateLimit ?? createCommandRateLimit({ clock: services.clock });
-  const deps = { services, buttons, rateLimit, deferAfterMs: options.deferAfterMs ?? 1_000 };
+  const deps: InteractionDeps = {
+    services,
+    buttons,
+    rateLimit,
+    deferAfterMs: options.deferAfterMs ?? 1_000,
+    respond: (interaction) => respondTo(client.rest, interaction),
+    readAttachment: createAttachmentReader(options.attachments),
+  };
   const inFlight = new Set<Promise<void>>();
 
-  client.on(Events.InteractionCreate, (interaction) => {
+  // interactions are answered from the raw dispatch: building discord.js's Interaction, User, Member and
+  // channel objects for each was a good part of the cost of an answer (see guardGatewayEvents)
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (payload: unknown) => {
+    const interaction = readInteraction(payload);
+    if (typeof interaction === 'string') {
+      logger.warn('skipped an interaction that cannot be answered', { problem: interaction });
+      return;
+    }
     const work = handleInteraction(interaction, deps).catch((error: unknown) => {
       logger.warn('could not answer a discord interaction', {
         interaction: interaction.id,
-        command:
-          interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
+        command: interaction.data?.name,
         error,
       });
     });
@@ -191,6 +212,15 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
       } catch (error) {
         // the commands registered before still work; say what is wrong and keep answering
         logger.error('could not register the discord slash commands', { error });
+      }
+      if (options.warmUp !== false) {
+        try {
+          const warmed = await warmUp(services, options.warmUp);
+          logger.debug('discord answer path warmed up', { ...warmed });
+        } catch (error) {
+          // only the first answers are slower
+          logger.warn('could not warm up the discord answer path', { error });
+        }
       }
     },
     async stop() {

@@ -3,6 +3,7 @@ import { DiscordAPIError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { Reply } from '../../commands/command.js';
 import type { BriefingSender, Logger, SendResult } from '../../src/index.js';
 import type { ButtonStore } from './button-store.js';
+import { messageRequest } from './interaction-responses.js';
 import { replyMessages } from './reply-messages.js';
 
 type SendFailure = Extract<SendResult, { ok: false }>;
@@ -43,8 +44,10 @@ export function createDiscordSender(deps: {
       if (!channelId) return { ok: false, reason: 'failed', detail: `not a Discord channel: ${chat}` };
       for (const message of replyMessages(reply, deps.buttons)) {
         try {
+          const { body, files } = messageRequest(message);
           const sent = (await deps.rest.post(Routes.channelMessages(channelId), {
-            body: message,
+            body,
+            ...(files ? { files } : {}),
             // the queue waits out 429s by itself; the signal bounds how long in all
             signal: AbortSignal.timeout(deadlineMs),
           })) as { id?: string };

@@ -1,12 +1,8 @@
 // one incoming interaction → the command it asks for, answered; unknown kinds are answered kindly.
 import {
-  MessageFlags,
+  ApplicationCommandOptionType,
   PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type CommandInteractionOption,
-  type Interaction,
+  type APIApplicationCommandInteractionDataOption,
 } from 'discord.js';
 import {
   findCommand,
@@ -18,9 +14,20 @@ import {
   type Reply,
   type Services,
 } from '../../commands/index.js';
-import { answerInteraction, answerPrivately, type AnswerableInteraction } from './answer-interaction.js';
+import { UserError } from '../../src/index.js';
+import { answerInteraction, answerPrivately } from './answer-interaction.js';
+import type { AttachmentReader } from './attachments.js';
 import { suggestSources, suggestTopics, type AutocompleteChoice } from './autocomplete.js';
 import type { ButtonStore } from './button-store.js';
+import type { InteractionResponder } from './interaction-responses.js';
+import {
+  answerable,
+  channelOf,
+  kindOf,
+  memberPermissions,
+  userIdOf,
+  type RawInteraction,
+} from './raw-interaction.js';
 
 export interface InteractionDeps {
   services: Services;
@@ -28,6 +35,10 @@ export interface InteractionDeps {
   rateLimit: CommandRateLimit;
   /** see AnswerOptions.deferAfterMs */
   deferAfterMs: number;
+  /** the REST calls that answer this interaction */
+  respond: (interaction: RawInteraction) => InteractionResponder;
+  /** fetches a file attached to a command; without it, attachments are refused */
+  readAttachment?: AttachmentReader;
 }
 
 export const STALE_BUTTON =
@@ -35,77 +46,117 @@ export const STALE_BUTTON =
 export const UNSUPPORTED = 'I can only answer my slash commands and buttons. Send /help to see them.';
 export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a minute.';
 
-/** in a server, who may change the channel's briefings: Manage Channels or Manage Server */
-const MANAGERS = [PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild];
+/** in a server, who may change the channel's briefings: Manage Channels or Manage Server (one bit set) */
+const MANAGERS = PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageGuild;
 
-export function contextOf(interaction: Interaction, services: Services): CommandContext {
+export function contextOf(interaction: RawInteraction, services: Services): CommandContext {
   // null in a DM, where the reader decides for themselves
-  const permissions = interaction.memberPermissions;
+  const permissions = memberPermissions(interaction);
   return {
-    chat: `discord:${interaction.channelId ?? 'unknown'}`,
-    user: `discord:${interaction.user.id}`,
+    chat: `discord:${channelOf(interaction) ?? 'unknown'}`,
+    user: `discord:${userIdOf(interaction) ?? 'unknown'}`,
     timeZone: services.timeZone,
     ...(permissions ? { canManage: permissions.any(MANAGERS) } : {}),
   };
 }
 
-/** The options as named values; options nested under subcommands are not ours and are left out. */
-export function optionValues(options: readonly CommandInteractionOption[]): Record<string, unknown> {
+/**
+ * The options as named values; options nested under subcommands are not ours and are left out, and so
+ * are attachments, whose value is only an id (see attachedFiles).
+ */
+export function optionValues(
+  options: readonly APIApplicationCommandInteractionDataOption[] | undefined,
+): Record<string, unknown> {
   // fromEntries, so an option called "__proto__" is a plain key and not a prototype
   return Object.fromEntries(
-    options.filter((option) => option.value !== undefined).map((option) => [option.name, option.value]),
+    (options ?? []).flatMap((option) =>
+      'value' in option &&
+      option.value !== undefined &&
+      option.type !== ApplicationCommandOptionType.Attachment
+        ? [[option.name, option.value]]
+        : [],
+    ),
   );
 }
 
-export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
-  if (interaction.isAutocomplete()) return answerAutocomplete(interaction, deps.services);
-  if (!interaction.isRepliable()) return;
-  if (!interaction.isChatInputCommand() && !interaction.isButton()) {
-    await interaction.reply({
-      content: UNSUPPORTED,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: { parse: [] },
-    });
-    return;
+/** The attachment options as named values: each file's bytes, fetched from Discord. */
+export async function attachedFiles(
+  interaction: RawInteraction,
+  read: AttachmentReader | undefined,
+): Promise<Record<string, Uint8Array>> {
+  const attached = (interaction.data?.options ?? []).filter(
+    (option) => option.type === ApplicationCommandOptionType.Attachment,
+  );
+  const files: [string, Uint8Array][] = [];
+  for (const option of attached) {
+    const id = 'value' in option ? String(option.value) : '';
+    const attachment = interaction.data?.resolved?.attachments?.[id];
+    if (!attachment || !read) {
+      throw new UserError('The attached file did not come through. Attach it again.');
+    }
+    files.push([option.name, await read(attachment)]);
   }
+  return Object.fromEntries(files);
+}
+
+export async function handleInteraction(interaction: RawInteraction, deps: InteractionDeps): Promise<void> {
+  const kind = kindOf(interaction);
+  const responder = deps.respond(interaction);
+  if (kind === 'autocomplete') return answerAutocomplete(interaction, responder, deps.services);
+  if (!answerable(interaction)) return;
+  if (kind === 'other') return answerPrivately(responder, UNSUPPORTED);
   // rate-limited readers get the notice every time: an unanswered interaction shows them an error instead
-  if (deps.rateLimit.check(`discord:${interaction.user.id}`) !== 'allow') {
-    return answerPrivately(interaction, SLOW_DOWN_NOTICE);
+  if (deps.rateLimit.check(`discord:${userIdOf(interaction) ?? 'unknown'}`) !== 'allow') {
+    return answerPrivately(responder, SLOW_DOWN_NOTICE);
   }
-  if (interaction.isChatInputCommand()) return answerCommand(interaction, deps);
-  return answerButton(interaction, deps);
+  if (kind === 'command') return answerCommand(interaction, responder, deps);
+  return answerButton(interaction, responder, deps);
 }
 
-async function answerCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
-  const name = interaction.commandName;
-  const options = optionValues(interaction.options.data);
+async function answerCommand(
+  interaction: RawInteraction,
+  responder: InteractionResponder,
+  deps: InteractionDeps,
+): Promise<void> {
+  const name = interaction.data?.name ?? '';
   const command = findCommand(name);
-  // a mistake is answered at once, never deferred: only a valid command may take a while
-  const valid = command !== undefined && command.args.safeParse(options).success;
   const context = contextOf(interaction, deps.services);
-  await answerInteraction(
-    interaction,
-    safely(() => runCommand({ name, options, context }, deps.services), deps),
-    {
-      buttons: deps.buttons,
-      deferAfterMs: valid ? deps.deferAfterMs : undefined,
-    },
-  );
+  const given = optionValues(interaction.data?.options);
+  // a mistake is answered at once, never deferred: only a valid command may take a while (checked only
+  // when it is time to defer, since runCommand checks the arguments anyway)
+  const valid = () => command !== undefined && command.args.safeParse(given).success;
+  const work = async () => {
+    const files = await attachedFiles(interaction, deps.readAttachment);
+    return runCommand({ name, options: { ...given, ...files }, context }, deps.services);
+  };
+  await answerInteraction(responder, safely(work, deps), {
+    buttons: deps.buttons,
+    deferAfterMs: deps.deferAfterMs,
+    mayDefer: valid,
+  });
 }
 
-/** runCommand answers its own failures; anything that still escapes is logged and apologised for */
+/**
+ * runCommand answers its own failures, and an attachment that cannot be read is the reader's to fix;
+ * anything else that escapes is logged and apologised for
+ */
 const safely = (work: () => Promise<Reply>, deps: InteractionDeps) => async (): Promise<Reply> => {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof UserError) return { text: error.message, private: true };
     deps.services.logger.error('discord command failed', { error });
     return { text: APOLOGY, private: true };
   }
 };
 
-async function answerButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
-  const action = deps.buttons.get(interaction.customId);
-  if (!action) return answerPrivately(interaction, STALE_BUTTON);
+async function answerButton(
+  interaction: RawInteraction,
+  responder: InteractionResponder,
+  deps: InteractionDeps,
+): Promise<void> {
+  const action = deps.buttons.get(interaction.data?.custom_id ?? '');
+  if (!action) return answerPrivately(responder, STALE_BUTTON);
   const context = contextOf(interaction, deps.services);
   const work = async (): Promise<Reply> => {
     if (action.kind === 'next') {
@@ -115,25 +166,28 @@ async function answerButton(interaction: ButtonInteraction, deps: InteractionDep
     if (!line) return { text: STALE_BUTTON, private: true };
     return runCommand({ name: line.name, text: line.text, context }, deps.services);
   };
-  await answer(interaction, work, deps);
-}
-
-const answer = (interaction: AnswerableInteraction, work: () => Promise<Reply>, deps: InteractionDeps) =>
-  answerInteraction(interaction, safely(work, deps), {
+  await answerInteraction(responder, safely(work, deps), {
     buttons: deps.buttons,
     deferAfterMs: deps.deferAfterMs,
   });
+}
 
-async function answerAutocomplete(interaction: AutocompleteInteraction, services: Services): Promise<void> {
+async function answerAutocomplete(
+  interaction: RawInteraction,
+  responder: InteractionResponder,
+  services: Services,
+): Promise<void> {
   let choices: AutocompleteChoice[] = [];
-  const focused = interaction.options.data.find((option) => option.focused);
-  const spec = findCommand(interaction.commandName)?.options.find((option) => option.name === focused?.name);
-  const typed = String(focused?.value ?? '');
+  const focused = interaction.data?.options?.find((option) => 'focused' in option && option.focused);
+  const spec = findCommand(interaction.data?.name ?? '')?.options.find(
+    (option) => option.name === focused?.name,
+  );
+  const typed = focused && 'value' in focused ? String(focused.value ?? '') : '';
   if (spec?.autocomplete === 'topic') choices = suggestTopics(services.topics.topics, typed);
   if (spec?.autocomplete === 'source') {
     // the operator's outlets and this channel's own
-    const own = services.chatSources.sourcesOf(`discord:${interaction.channelId ?? 'unknown'}`);
+    const own = services.chatSources.sourcesOf(`discord:${channelOf(interaction) ?? 'unknown'}`);
     choices = suggestSources([...services.sources, ...own], typed);
   }
-  await interaction.respond(choices);
+  await responder.suggest(choices);
 }

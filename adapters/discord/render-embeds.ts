@@ -109,7 +109,7 @@ function alsoLine(item: DigestItem): string | undefined {
   return `also: ${shown.join(', ')}`;
 }
 
-function itemEmbed(item: DigestItem, digest: Digest, footer: string | undefined): DiscordEmbed {
+function itemEmbed(item: DigestItem, time: string, footer: string | undefined): DiscordEmbed {
   const sourceName = truncateAtWord(item.sourceName.trim(), NAME_MAX);
   const embed: DiscordEmbed = {
     author: { name: fit(sourceName, DISCORD_LIMITS.authorName, neutraliseMentions) },
@@ -120,7 +120,7 @@ function itemEmbed(item: DigestItem, digest: Digest, footer: string | undefined)
   if (title !== '' && url !== undefined) embed.url = url;
   if (footer !== undefined)
     embed.footer = { text: fit(footer, DISCORD_LIMITS.footerText, neutraliseMentions) };
-  const tail = [`*${escapeMarkdown(formatItemTime(item, digest))}*`, alsoLine(item)]
+  const tail = [`*${escapeMarkdown(time)}*`, alsoLine(item)]
     .filter((line): line is string => line !== undefined)
     .join('\n');
   const room =
@@ -133,6 +133,51 @@ function itemEmbed(item: DigestItem, digest: Digest, footer: string | undefined)
     color: sourceColour(item.sourceId),
     timestamp: new Date(item.publishedAt ?? item.firstSeenAt).toISOString(),
   };
+}
+
+// the same articles are shown again and again (a burst of /latest, the pages of a topic): an item's
+// embed is kept under its article, time line and footer, and reused while the item is unchanged. Kept
+// embeds are frozen, as messages share them.
+const EMBEDS_KEPT = 2048;
+const keptEmbeds = new Map<string, { item: DigestItem; embed: DiscordEmbed }>();
+
+const sameOutlets = (a: DigestItem['alsoReportedBy'], b: DigestItem['alsoReportedBy']) =>
+  a.length === b.length &&
+  a.every((other, i) => other.sourceName === b[i]!.sourceName && other.url === b[i]!.url);
+
+/** everything of an item that its embed shows */
+const sameItem = (a: DigestItem, b: DigestItem) =>
+  a.title === b.title &&
+  a.url === b.url &&
+  a.summary === b.summary &&
+  a.sourceId === b.sourceId &&
+  a.sourceName === b.sourceName &&
+  a.publishedAt === b.publishedAt &&
+  a.firstSeenAt === b.firstSeenAt &&
+  sameOutlets(a.alsoReportedBy, b.alsoReportedBy);
+
+function freeze(embed: DiscordEmbed): DiscordEmbed {
+  if (embed.author) Object.freeze(embed.author);
+  if (embed.footer) Object.freeze(embed.footer);
+  return Object.freeze(embed);
+}
+
+function keptItemEmbed(item: DigestItem, digest: Digest, footer: string | undefined): DiscordEmbed {
+  const time = formatItemTime(item, digest);
+  const key = `${item.articleId}\u0000${time}\u0000${footer ?? ''}`;
+  const kept = keptEmbeds.get(key);
+  if (kept && sameItem(kept.item, item)) return kept.embed;
+  const embed = freeze(itemEmbed(item, time, footer));
+  if (keptEmbeds.size >= EMBEDS_KEPT) {
+    const oldest = keptEmbeds.keys().next();
+    if (!oldest.done) keptEmbeds.delete(oldest.value);
+  }
+  // a copy of the item: the caller's object may change after this
+  keptEmbeds.set(key, {
+    item: { ...item, alsoReportedBy: item.alsoReportedBy.map((other) => ({ ...other })) },
+    embed,
+  });
+  return embed;
 }
 
 type Part = { kind: 'content'; text: string } | { kind: 'embed'; embed: DiscordEmbed };
@@ -184,7 +229,7 @@ function digestParts(digest: Digest): Part[] {
     }
     for (const item of section.items) {
       // the digest's closing line is the footer of its last embed, so it reads after the items
-      parts.push({ kind: 'embed', embed: itemEmbed(item, digest, item === last ? footer : undefined) });
+      parts.push({ kind: 'embed', embed: keptItemEmbed(item, digest, item === last ? footer : undefined) });
     }
   }
   return parts;

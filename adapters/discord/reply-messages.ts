@@ -13,8 +13,17 @@ import { renderDiscord, type DiscordMessage } from './render-embeds.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
+/** a file sent with a message, as a multipart upload */
+export interface OutgoingFile {
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
 export interface OutgoingMessage extends DiscordMessage {
   components?: ButtonRow[];
+  /** not part of the JSON body: sent as `files[n]` beside it (see messageRequest) */
+  files?: OutgoingFile[];
 }
 
 const LABEL_MAX = 80;
@@ -57,11 +66,15 @@ function buttonRows(reply: Reply, buttons: ButtonStore): ButtonRow[] {
   return rows;
 }
 
-/** The messages for a reply, buttons on the last one; never empty. */
+/** The messages for a reply, its file on the first (beside the text that names it), buttons on the last; never empty. */
 export function replyMessages(reply: Reply, buttons: ButtonStore): OutgoingMessage[] {
   const messages: OutgoingMessage[] = renderDiscord(reply);
   if (messages.length === 0)
     messages.push({ content: EMPTY_REPLY, embeds: [], allowed_mentions: { parse: [] } });
+  if (reply.file) {
+    const { name, mimeType, content } = reply.file;
+    messages[0]!.files = [{ name, contentType: mimeType, data: Buffer.from(content, 'utf8') }];
+  }
   const rows = buttonRows(reply, buttons);
   const last = messages.at(-1)!;
   if (rows.length > 0) last.components = rows;

@@ -11,6 +11,15 @@ import type { Command, OptionSpec } from '../../commands/index.js';
 export type SlashCommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const DESCRIPTION_MAX = 100;
+
+/**
+ * Files a command reads from a named option (its args accept bytes under that name): on Discord the
+ * reader attaches them to an ATTACHMENT option, and the adapter passes the downloaded bytes.
+ */
+export const ATTACHMENT_OPTIONS: Readonly<Record<string, readonly { name: string; description: string }[]>> =
+  {
+    source: [{ name: 'file', description: 'An OPML file of feeds to import (with action import)' }],
+  };
 const short = (text: string) =>
   text.length <= DESCRIPTION_MAX ? text : `${text.slice(0, DESCRIPTION_MAX - 1)}…`;
 
@@ -61,6 +70,11 @@ export function slashCommandDefinitions(
       (a, b) => Number(b.required ?? false) - Number(a.required ?? false),
     );
     for (const spec of ordered) addOption(builder, spec);
+    for (const file of ATTACHMENT_OPTIONS[command.name] ?? []) {
+      builder.addAttachmentOption((option) =>
+        option.setName(file.name).setDescription(short(file.description)).setRequired(false),
+      );
+    }
     return builder.toJSON();
   });
 }

@@ -228,16 +228,32 @@ describe('Discord bot: mistakes and odd interactions', () => {
     }
   });
 
-  it('survives interactions discord.js cannot read and options that are not its own, then still answers', async () => {
-    on.fake.interaction(99, { whatever: true });
-    // without entitlements discord.js 14.28 throws while building the interaction
-    on.fake.interaction(
+  it('answers interactions discord.js could not read, skips those no one can answer, and keeps going', async () => {
+    const before = warnings.length;
+    // read from the raw payload: no entitlements, or a button without its message, are still answered
+    const noEntitlements = on.fake.interaction(
       2,
       { id: '1222222222222222223', name: 'latest', type: 1, options: [] },
       {},
       { entitlements: undefined },
     );
-    on.fake.interaction(3, { custom_id: 'briefer:x', component_type: 2 }, {}, { message: undefined });
+    const bareButton = on.fake.interaction(
+      3,
+      { custom_id: 'briefer:x', component_type: 2 },
+      {},
+      { message: undefined },
+    );
+    expect(titles((await on.answer(noEntitlements)).messages)).toHaveLength(4);
+    const stale = await on.answer(bareButton);
+    expect(stale.messages[0]!.content).toBe(STALE_BUTTON);
+    expect(stale.messages[0]!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    // a kind with no answer over the gateway, and payloads with no one to answer: skipped
+    const unknownKind = on.fake.interaction(99, { whatever: true });
+    on.fake.interaction(2, { name: 'latest', type: 1 }, {}, { token: undefined });
+    on.fake.interaction(2, 'not an object');
+    on.fake.interaction(2, { name: 'latest', type: 1, options: 'count 3' });
+    // an event discord.js itself cannot read
+    expect(on.fake.dispatch('CHANNEL_CREATE', null)).toBe(true);
     const nested = on.fake.rawCommand('latest', [
       { name: 'sub', type: 1, options: [{ name: 'count', type: 4, value: 3 }] },
     ]);
@@ -245,7 +261,10 @@ describe('Discord bot: mistakes and odd interactions', () => {
     expect(titles(messages)).toHaveLength(4);
     const after = await on.answer(on.fake.command('latest', { count: 1 }));
     expect(titles(after.messages)).toHaveLength(1);
+    expect(on.fake.conversation(unknownKind).callbacks).toEqual([]);
     expect(on.bot.client.isReady()).toBe(true);
-    expect(warnings.filter((w) => w.startsWith('skipped a gateway event'))).toHaveLength(2);
+    const logged = warnings.slice(before);
+    expect(logged.filter((w) => w === 'skipped an interaction that cannot be answered')).toHaveLength(3);
+    expect(logged.filter((w) => w === 'skipped a gateway event discord.js could not read')).toHaveLength(1);
   });
 });

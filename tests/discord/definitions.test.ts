@@ -28,6 +28,12 @@ describe('slash command definitions', () => {
       expect.objectContaining({ name: 'source', type: 3, max_length: 100, autocomplete: true }),
     ]);
     expect(byName(global, 'help').options ?? []).toEqual([]);
+    // an OPML file to import is attached, not typed
+    expect(byName(global, 'source').options).toEqual([
+      expect.objectContaining({ name: 'action', type: 3, required: true }),
+      expect.objectContaining({ name: 'target', type: 3, required: false }),
+      expect.objectContaining({ name: 'file', type: 11, required: false }),
+    ]);
   });
 
   it('offers global commands in servers and DMs, and gives server commands no contexts', () => {
@@ -175,11 +181,13 @@ describe('buttons', () => {
 });
 
 describe('the pieces around an interaction', () => {
-  it('reads options as named values, leaving out subcommand groups and keeping "__proto__" a plain key', () => {
+  it('reads options as named values, leaving out subcommand groups and attachment ids, and keeping "__proto__" a plain key', () => {
     const values = optionValues([
       { name: 'count', type: 4, value: 5 },
       { name: 'sub', type: 1, options: [] },
       { name: '__proto__', type: 3, value: 'x' },
+      // an attachment's value is its id, which must never be read as the file (base64 text is a file too)
+      { name: 'file', type: 11, value: '1234567890123456789' },
     ]);
     expect(values).toEqual({ count: 5, ['__proto__']: 'x' });
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
@@ -187,24 +195,44 @@ describe('the pieces around an interaction', () => {
 
   it('addresses the chat by channel (a DM is a channel too) and the reader by user, in the briefer’s zone', () => {
     const services = { timeZone: 'Asia/Kabul' } as Services;
-    const from = (memberPermissions: PermissionsBitField | null) =>
-      ({ channelId: '1234567890123456789', user: { id: '2234567890123456789' }, memberPermissions }) as never;
-    expect(contextOf(from(null), services)).toEqual({
+    const reader = { id: '2234567890123456789' };
+    const dm = { id: '1', token: 't', application_id: '2', type: 2, channel_id: '1234567890123456789' };
+    expect(contextOf({ ...dm, user: reader }, services)).toEqual({
       chat: 'discord:1234567890123456789',
       user: 'discord:2234567890123456789',
       timeZone: 'Asia/Kabul',
     });
-    // in a server: who may change the channel's briefings
-    const member = new PermissionsBitField(PermissionFlagsBits.SendMessages);
-    expect(contextOf(from(member), services).canManage).toBe(false);
-    const moderator = new PermissionsBitField([
-      PermissionFlagsBits.SendMessages,
-      PermissionFlagsBits.ManageChannels,
-    ]);
-    expect(contextOf(from(moderator), services).canManage).toBe(true);
-    expect(
-      contextOf(from(new PermissionsBitField(PermissionFlagsBits.ManageGuild)), services).canManage,
-    ).toBe(true);
+    // in a server: who may change the channel's briefings, from the member's permissions in the channel
+    const inServer = (permissions?: bigint[] | string) => ({
+      ...dm,
+      guild_id: '3234567890123456789',
+      channel: { id: '1234567890123456789' },
+      member: {
+        user: reader,
+        ...(permissions === undefined
+          ? {}
+          : {
+              permissions: Array.isArray(permissions)
+                ? new PermissionsBitField(permissions).bitfield.toString()
+                : permissions,
+            }),
+      },
+    });
+    expect(contextOf(inServer([PermissionFlagsBits.SendMessages]), services)).toEqual({
+      chat: 'discord:1234567890123456789',
+      user: 'discord:2234567890123456789',
+      timeZone: 'Asia/Kabul',
+      canManage: false,
+    });
+    const moderator = [PermissionFlagsBits.SendMessages, PermissionFlagsBits.ManageChannels];
+    expect(contextOf(inServer(moderator), services).canManage).toBe(true);
+    expect(contextOf(inServer([PermissionFlagsBits.ManageGuild]), services).canManage).toBe(true);
+    expect(contextOf(inServer([PermissionFlagsBits.Administrator]), services).canManage).toBe(true);
+    // a server interaction whose permissions are missing or unreadable grants nothing
+    expect(contextOf(inServer(), services).canManage).toBe(false);
+    expect(contextOf(inServer('all of them'), services).canManage).toBe(false);
+    const { member: _member, ...memberless } = inServer();
+    expect(contextOf(memberless, services)).toMatchObject({ user: 'discord:unknown', canManage: false });
   });
 
   it('knows a Discord channel from any other chat', () => {

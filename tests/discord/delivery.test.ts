@@ -132,6 +132,11 @@ describe('Discord bot: deferred answers', () => {
     expect(conversation.callbacks.map((c) => c.type)).toEqual([5]);
     expect(messages).toHaveLength(1);
     expect(embedsOf(messages)).toHaveLength(2);
+    // a mistake that is slow to answer is still not deferred: it is answered, privately, when ready
+    const mistake = await harness.answer(harness.fake.command('latest', { count: 99 }));
+    expect(
+      mistake.conversation.callbacks.map((c) => [c.type, (c.data?.flags as number) & EPHEMERAL]),
+    ).toEqual([[4, EPHEMERAL]]);
   });
 
   it('turns a mistake found after deferring into an ephemeral follow-up, removing the public placeholder', async () => {

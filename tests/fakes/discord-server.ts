@@ -9,7 +9,9 @@ import {
   interactionEnvelope,
   makeMessage,
   makeUser,
+  resolvedAttachments,
   snowflake,
+  type FakeAttachment,
   type FakeGuild,
   type FakeMessage,
   type OptionValue,
@@ -18,7 +20,7 @@ import {
 import { createRestHandler } from './discord/rest-routes.js';
 import type { Conversation, FakeState, InjectedFailure, RecordedRequest } from './discord/state.js';
 
-export type { Conversation, FakeGuild, FakeMessage, RecordedRequest, Where };
+export type { Conversation, FakeAttachment, FakeGuild, FakeMessage, RecordedRequest, Where };
 
 export interface FakeDiscordOptions {
   /** the token REST accepts (default "fake-token") */
@@ -36,13 +38,17 @@ export interface FakeDiscordOptions {
 export interface FakeInteraction {
   id: string;
   token: string;
-  /** performance.now() when INTERACTION_CREATE went out */
+  /** performance.now() when the fake began sending INTERACTION_CREATE (building and encoding it included) */
   sentAt: number;
+  /** performance.now() once the encoded frame was handed to the socket: the fake's own work done */
+  handedAt: number;
 }
 
 export interface FakeDiscord {
   /** give this to the client as `rest.api` */
   apiRoot: string;
+  /** where the fake serves attachments, as Discord's CDN (https://cdn.discordapp.com) does */
+  cdnOrigin: string;
   token: string;
   applicationId: string;
   guild: FakeGuild;
@@ -67,6 +73,17 @@ export interface FakeDiscord {
   conversation(interaction: FakeInteraction): Conversation;
   /** a message the bot posted, by id */
   message(id: string): FakeMessage | undefined;
+  /**
+   * a file a reader attaches, served at the attachment's url; pass it as a command option. `size` and
+   * `url` override what the attachment object says (a wrong size, a url elsewhere)
+   */
+  attach(
+    /** streamed: served without a content-length, as a stream of chunks */
+    file: { name: string; contentType?: string; data: string | Buffer; streamed?: boolean },
+    override?: Partial<Pick<FakeAttachment, 'size' | 'url'>>,
+  ): FakeAttachment;
+  /** the bytes of an attachment the fake serves (one the bot uploaded, or one a reader attached) */
+  fileOf(attachment: FakeAttachment): Buffer | undefined;
   /** what the reader sees: the response (unless deleted or still "thinking"), then the follow-ups */
   messagesOf(interaction: FakeInteraction): FakeMessage[];
   waitForRequest(match: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -112,11 +129,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     commands: { global: [], guilds: new Map() },
     failures: [],
     listeners: new Set(),
+    attachments: new Map(),
     ...(options.deferChecks ? { deferredChecks: [] } : {}),
   };
   let origin = '';
   const gatewayUrl = () => `ws://${origin}/gateway`;
-  const server = createServer(createRestHandler(state, gatewayUrl));
+  const cdnOrigin = () => `http://${origin}`;
+  const server = createServer(createRestHandler(state, gatewayUrl, cdnOrigin));
   const gateway = createFakeGateway(server, state, {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     url: gatewayUrl,
@@ -140,7 +159,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const guildId = where.dm ? undefined : (where.guildId ?? firstGuild.id);
     const channelId =
       where.channelId ?? (where.dm ? `9${userId.slice(1)}` : (firstGuild.channels[0]?.id ?? snowflake()));
-    const base = { id: snowflake(), token: `itoken-${snowflake()}`, applicationId, guildId, channelId, user };
+    const base = {
+      id: snowflake(),
+      token: `itoken-${snowflake()}`,
+      applicationId,
+      guildId,
+      channelId,
+      user,
+      permissions: where.permissions,
+    };
     const sentAt = performance.now();
     state.conversations.set(base.token, {
       interactionId: base.id,
@@ -165,7 +192,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!gateway.dispatch('INTERACTION_CREATE', payload)) {
       throw new Error('fake Discord: no logged-in client to send the interaction to');
     }
-    return { id: base.id, token: base.token, sentAt };
+    return { id: base.id, token: base.token, sentAt, handedAt: performance.now() };
   };
 
   const commandData = (name: string, options: unknown[]) => ({ id: snowflake(), name, type: 1, options });
@@ -188,6 +215,36 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     });
   };
 
+  // the first accepted callback of each interaction, by path: a burst waits on hundreds at once
+  const firstCallbacks = new Map<string, RecordedRequest>();
+  const callbackWaiters = new Map<string, ((request: RecordedRequest) => void)[]>();
+  state.listeners.add((request) => {
+    if (!request.path.endsWith('/callback') || request.status < 200 || request.status >= 300) return;
+    if (firstCallbacks.has(request.path)) return;
+    firstCallbacks.set(request.path, request);
+    for (const waiter of callbackWaiters.get(request.path) ?? []) waiter(request);
+    callbackWaiters.delete(request.path);
+  });
+  const waitForCallback = (i: FakeInteraction, timeoutMs = 5_000) => {
+    const path = `/interactions/${i.id}/${i.token}/callback`;
+    const seen = firstCallbacks.get(path);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<RecordedRequest>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        callbackWaiters.set(
+          path,
+          (callbackWaiters.get(path) ?? []).filter((w) => w !== waiter),
+        );
+        reject(new Error(`fake Discord: no callback for interaction ${i.id} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter = (request: RecordedRequest) => {
+        clearTimeout(timer);
+        resolve(request);
+      };
+      callbackWaiters.set(path, [...(callbackWaiters.get(path) ?? []), waiter]);
+    });
+  };
+
   const conversationOf = (i: FakeInteraction) => {
     const conversation = state.conversations.get(i.token);
     if (!conversation) throw new Error(`fake Discord: no interaction ${i.id}`);
@@ -196,6 +253,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   return {
     apiRoot: `http://${origin}/api`,
+    cdnOrigin: cdnOrigin(),
     token,
     applicationId,
     guild: firstGuild,
@@ -204,7 +262,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     problems: state.problems,
     gateway: gateway.stats,
     commands: state.commands,
-    command: (name, options = {}, where) => interaction(2, commandData(name, commandOptions(options)), where),
+    command: (name, options = {}, where) =>
+      interaction(
+        2,
+        { ...commandData(name, commandOptions(options)), ...resolvedAttachments(options) },
+        where,
+      ),
     rawCommand: (name, options, where) => interaction(2, commandData(name, options), where),
     autocomplete: (name, options, focused, where) =>
       interaction(4, commandData(name, commandOptions(options, focused)), where),
@@ -221,6 +284,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interaction,
     conversation: conversationOf,
     message: (id) => state.messages.get(id),
+    attach(file, override = {}) {
+      const id = snowflake();
+      const data = Buffer.from(file.data);
+      const url = `${cdnOrigin()}/attachments/${firstGuild.channels[0]?.id ?? '0'}/${id}/${encodeURIComponent(file.name)}`;
+      const attachment: FakeAttachment = {
+        id,
+        filename: file.name,
+        size: data.length,
+        url,
+        proxy_url: url,
+        ...(file.contentType ? { content_type: file.contentType } : {}),
+        ...override,
+      };
+      state.attachments.set(id, { attachment, data, ...(file.streamed ? { streamed: true } : {}) });
+      return attachment;
+    },
+    fileOf: (attachment) => state.attachments.get(attachment.id)?.data,
     messagesOf(i) {
       const conversation = conversationOf(i);
       const original = conversation.original;
@@ -229,11 +309,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return [...shown, ...conversation.followUps];
     },
     waitForRequest,
-    waitForCallback: (i, timeoutMs) =>
-      waitForRequest(
-        (r) => r.path === `/interactions/${i.id}/${i.token}/callback` && r.status >= 200 && r.status < 300,
-        timeoutMs,
-      ),
+    waitForCallback,
     failNext(match, failure, times = 1) {
       state.failures.push({ ...match, ...failure, times });
     },

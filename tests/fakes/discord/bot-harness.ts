@@ -45,7 +45,16 @@ export async function startBotOnFake(
   const fake = await startFakeDiscord(options.fake);
   const registry = memoryHashStore();
   const bot = createDiscordBot(
-    { token: fake.token, apiRoot: fake.apiRoot, registry, ...options.bot },
+    // a short warm-up keeps the tests quick; the bench runs the default one
+    {
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      registry,
+      // files readers attach come from the fake, as they would from Discord's CDN
+      attachments: { origins: [fake.cdnOrigin] },
+      warmUp: { interactions: 6 },
+      ...options.bot,
+    },
     services,
   );
   try {

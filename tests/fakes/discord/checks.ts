@@ -71,6 +71,41 @@ export function messageProblems(body: Body): string[] {
   ];
 }
 
+/** Discord's limit per file for a bot without boosts (the interaction's attachment_size_limit) */
+export const ATTACHMENT_SIZE_LIMIT = 10_485_760;
+const MAX_FILES = 10;
+
+/**
+ * A multipart message's files, as Discord reads them: parts named files[n], each listed in the body's
+ * `attachments` by id n with its filename, within the size and count limits.
+ */
+export function uploadProblems(
+  body: Body,
+  files: readonly { field: string; filename: string; data: Buffer }[],
+) {
+  const problems: string[] = [];
+  if (files.length > MAX_FILES) problems.push(`${files.length} files, over ${MAX_FILES}`);
+  const listed = Array.isArray(body.attachments) ? (body.attachments as Body[]) : undefined;
+  if (!listed) problems.push('files sent without an attachments list in payload_json');
+  for (const file of files) {
+    const index = /^files\[(\d+)\]$/.exec(file.field)?.[1];
+    if (index === undefined) {
+      problems.push(`a form part named ${JSON.stringify(file.field)}, not files[n]`);
+      continue;
+    }
+    if (!file.filename) problems.push(`${file.field} has no filename`);
+    if (file.data.length > ATTACHMENT_SIZE_LIMIT)
+      problems.push(`${file.field} is ${file.data.length} bytes, over ${ATTACHMENT_SIZE_LIMIT}`);
+    const entry = listed?.find((attachment) => String(attachment.id) === index);
+    if (listed && !entry) problems.push(`${file.field} is not listed in attachments`);
+    if (entry && entry.filename !== file.filename)
+      problems.push(
+        `${file.field} is ${JSON.stringify(file.filename)} but listed as ${JSON.stringify(entry.filename)}`,
+      );
+  }
+  return problems;
+}
+
 export function autocompleteProblems(data: Body | undefined): string[] {
   const choices = data?.choices;
   if (!Array.isArray(choices)) return ['autocomplete answer has no choices list'];

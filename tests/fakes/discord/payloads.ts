@@ -92,6 +92,16 @@ export function guildCreate(guild: FakeGuild, bot: FakeUser) {
   };
 }
 
+/** an attachment object (API v10), served by the fake at its url */
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type?: string;
+}
+
 export interface FakeMessage {
   id: string;
   type: 0;
@@ -108,7 +118,7 @@ export interface FakeMessage {
   mention_everyone: false;
   mentions: [];
   mention_roles: [];
-  attachments: [];
+  attachments: FakeAttachment[];
   pinned: false;
   /** the body as the bot sent it, for assertions (not part of Discord's shape) */
   sent: Record<string, unknown>;
@@ -119,6 +129,7 @@ export function makeMessage(
   where: { channelId: string; guildId?: string | undefined },
   author: FakeUser,
   flags = 0,
+  attachments: FakeAttachment[] = [],
 ): FakeMessage {
   return {
     id: snowflake(),
@@ -136,7 +147,7 @@ export function makeMessage(
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments,
     pinned: false,
     sent: body,
   };
@@ -148,6 +159,8 @@ export interface Where {
   channelId?: string;
   userId?: string;
   dm?: boolean;
+  /** the member's permissions in the channel, as Discord sends them (a decimal bit set); default: a plain member's */
+  permissions?: string;
 }
 
 export interface InteractionBase {
@@ -157,6 +170,7 @@ export interface InteractionBase {
   guildId?: string | undefined;
   channelId: string;
   user: FakeUser;
+  permissions?: string | undefined;
 }
 
 /** The fields every interaction carries, in a server or a DM. */
@@ -184,7 +198,7 @@ export function interactionEnvelope(base: InteractionBase, type: number, data: u
           member: {
             user: base.user,
             roles: [],
-            permissions: '2248473465835073',
+            permissions: base.permissions ?? '2248473465835073',
             joined_at: new Date().toISOString(),
             deaf: false,
             mute: false,
@@ -198,14 +212,37 @@ export function interactionEnvelope(base: InteractionBase, type: number, data: u
   };
 }
 
-export type OptionValue = string | number | boolean;
+export type OptionValue = string | number | boolean | FakeAttachment;
 
-/** { count: 5, source: 'x' } → typed options; integers are type 4, other numbers 10, text 3. */
+const optionType = (value: OptionValue) =>
+  typeof value === 'object'
+    ? 11
+    : typeof value === 'number'
+      ? Number.isInteger(value)
+        ? 4
+        : 10
+      : typeof value === 'boolean'
+        ? 5
+        : 3;
+
+/**
+ * { count: 5, source: 'x', file: attachment } → typed options; integers are type 4, other numbers 10,
+ * text 3, attachments 11 (their value is the id; the object goes in the data's `resolved`).
+ */
 export function commandOptions(options: Record<string, OptionValue>, focused?: string) {
   return Object.entries(options).map(([name, value]) => ({
     name,
-    type: typeof value === 'number' ? (Number.isInteger(value) ? 4 : 10) : typeof value === 'boolean' ? 5 : 3,
-    value,
+    type: optionType(value),
+    value: typeof value === 'object' ? value.id : value,
     ...(name === focused ? { focused: true } : {}),
   }));
+}
+
+/** the data's `resolved` for the attachments among the options, or nothing */
+export function resolvedAttachments(options: Record<string, OptionValue>) {
+  const attached = Object.values(options).filter(
+    (value): value is FakeAttachment => typeof value === 'object',
+  );
+  if (attached.length === 0) return {};
+  return { resolved: { attachments: Object.fromEntries(attached.map((a) => [a.id, a])) } };
 }

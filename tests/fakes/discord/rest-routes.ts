@@ -1,9 +1,9 @@
 // the fake Discord's REST API (v10): the routes discord.js uses to log in, register commands and answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { autocompleteProblems, commandProblems, messageProblems } from './checks.js';
-import { makeMessage, snowflake, type FakeMessage } from './payloads.js';
-import type { Conversation, FakeState, RecordedRequest } from './state.js';
+import { autocompleteProblems, commandProblems, messageProblems, uploadProblems } from './checks.js';
+import { makeMessage, snowflake, type FakeAttachment, type FakeMessage } from './payloads.js';
+import type { Conversation, FakeState, RecordedRequest, UploadedFile } from './state.js';
 
 type Body = Record<string, unknown>;
 interface Answer {
@@ -20,16 +20,40 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const error = (status: number, code: number, message: string) => json(status, { code, message });
 const NO_CONTENT: Answer = { status: 204 };
 
-async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+const parsed = (text: string): unknown => {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+};
+
+/** a JSON body, or a multipart one: its payload_json as the body and its file parts as files */
+async function readBody(request: IncomingMessage): Promise<{ body: unknown; files: UploadedFile[] }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  const type = request.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) return { body: parsed(bytes.toString('utf8')), files: [] };
+  // the platform's own multipart parser (undici's, behind Response)
+  const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+  const files: UploadedFile[] = [];
+  let body: unknown;
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = parsed(value);
+      else files.push({ field, filename: '', contentType: 'text/plain', data: Buffer.from(value) });
+      continue;
+    }
+    files.push({
+      field,
+      filename: value.name,
+      contentType: value.type,
+      data: Buffer.from(await value.arrayBuffer()),
+    });
+  }
+  return { body, files };
 }
 
 function send(response: ServerResponse, answer: Answer): void {
@@ -43,7 +67,38 @@ function send(response: ServerResponse, answer: Answer): void {
   response.end(JSON.stringify(answer.body));
 }
 
-export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
+/** GET /attachments/<channel>/<id>/<name>: a file, as Discord's CDN serves it (no Authorization) */
+function serveAttachment(state: FakeState, path: string, response: ServerResponse): number {
+  const [, , id] = path.split('/').filter(Boolean);
+  const stored = id === undefined ? undefined : state.attachments.get(id);
+  if (!stored) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+    return 404;
+  }
+  const type = stored.attachment.content_type ?? 'application/octet-stream';
+  // a large file is written as the reader reads it; one that stops reading just closes the connection
+  response.on('error', () => undefined);
+  if (!stored.streamed) {
+    response.writeHead(200, { 'content-type': type, 'content-length': stored.data.length });
+    response.end(stored.data);
+    return 200;
+  }
+  response.writeHead(200, { 'content-type': type });
+  const CHUNK = 64 * 1024;
+  let at = 0;
+  const more = () => {
+    while (at < stored.data.length && !response.destroyed) {
+      const ok = response.write(stored.data.subarray(at, at + CHUNK));
+      at += CHUNK;
+      if (!ok) return void response.once('drain', more);
+    }
+    if (!response.destroyed) response.end();
+  };
+  more();
+  return 200;
+}
+
+export function createRestHandler(state: FakeState, gatewayUrl: () => string, cdnOrigin: () => string) {
   const authorized = (request: RecordedRequest) => request.headers.authorization === `Bot ${state.token}`;
 
   /** refuses a body that breaks a limit: recorded as a problem, answered as Discord would (400) */
@@ -75,15 +130,49 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
     return json(200, list);
   };
 
-  const callback = (conversation: Conversation, body: Body, query: Record<string, string>): Answer => {
+  /** the uploaded files as the message's attachments, each then served at its url */
+  const attach = (files: UploadedFile[], channelId: string): FakeAttachment[] =>
+    files.map((file) => {
+      const id = snowflake();
+      const url = `${cdnOrigin()}/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`;
+      const attachment = {
+        id,
+        filename: file.filename,
+        size: file.data.length,
+        url,
+        proxy_url: url,
+        content_type: file.contentType,
+      };
+      state.attachments.set(id, { attachment, data: file.data });
+      return attachment;
+    });
+
+  /** a message body's problems, and its files' when it came as multipart */
+  const bodyProblems = (body: Body, files: UploadedFile[]) => [
+    ...messageProblems(body),
+    ...(files.length > 0 ? uploadProblems(body, files) : []),
+  ];
+
+  const callback = (
+    conversation: Conversation,
+    body: Body,
+    query: Record<string, string>,
+    files: UploadedFile[],
+  ): Answer => {
     if (conversation.callbacks.length > 0)
       return error(400, 40060, 'Interaction has already been acknowledged.');
     const type = body.type as number;
     const data = body.data as Body | undefined;
-    if (type === 4 || type === 7) {
-      const refused = refuse(`callback ${type}`, () => messageProblems(data ?? {}));
+    if (files.length > 0 && type !== 4 && type !== 7) {
+      const refused = refuse(`callback ${type}`, [`files sent with a callback of type ${type}`]);
       if (refused) return refused;
-      conversation.original = store(makeMessage(data ?? {}, conversation, state.bot));
+    }
+    if (type === 4 || type === 7) {
+      const refused = refuse(`callback ${type}`, () => bodyProblems(data ?? {}, files));
+      if (refused) return refused;
+      conversation.original = store(
+        makeMessage(data ?? {}, conversation, state.bot, 0, attach(files, conversation.channelId)),
+      );
     } else if (type === 8) {
       const refused = refuse('autocomplete', () => autocompleteProblems(data));
       if (refused) return refused;
@@ -110,13 +199,16 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
     messageId: string | undefined,
     body: Body,
     query: Record<string, string>,
+    files: UploadedFile[],
   ): Answer => {
     if (conversation.callbacks.length === 0) return error(404, 10015, 'Unknown Webhook');
     if (messageId === undefined) {
       if (method !== 'POST') return error(405, 0, '405: Method Not Allowed');
-      const refused = refuse('follow-up', () => messageProblems(body));
+      const refused = refuse('follow-up', () => bodyProblems(body, files));
       if (refused) return refused;
-      const message = store(makeMessage(body, conversation, state.bot));
+      const message = store(
+        makeMessage(body, conversation, state.bot, 0, attach(files, conversation.channelId)),
+      );
       conversation.followUps.push(message);
       return query.wait === 'false' ? NO_CONTENT : json(200, message);
     }
@@ -135,9 +227,14 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
       return NO_CONTENT;
     }
     if (method !== 'PATCH') return error(405, 0, '405: Method Not Allowed');
-    const refused = refuse('edit', () => messageProblems(body));
+    const refused = refuse('edit', () => bodyProblems(body, files));
     if (refused) return refused;
-    const edited = { ...makeMessage(body, conversation, state.bot, target.flags & ~128), id: target.id };
+    // new uploads join the message; without any, it keeps what it had
+    const attachments = files.length > 0 ? attach(files, conversation.channelId) : target.attachments;
+    const edited = {
+      ...makeMessage(body, conversation, state.bot, target.flags & ~128, attachments),
+      id: target.id,
+    };
     edited.edited_timestamp = new Date().toISOString();
     if (messageId === '@original') conversation.original = edited;
     else conversation.followUps = conversation.followUps.map((m) => (m === target ? edited : m));
@@ -146,21 +243,22 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
   };
 
   function route(request: RecordedRequest): Answer {
-    const { method, path, body, query } = request;
+    const { method, path, body, query, files } = request;
     const parts = path.split('/').filter(Boolean);
     const [head, a, b, c, d] = parts;
     // no Authorization on interaction callbacks and interaction webhooks: the token in the path is the key
     if (head === 'interactions' && c === 'callback' && parts.length === 4 && method === 'POST') {
       const conversation = state.conversations.get(b!);
       if (!conversation || conversation.interactionId !== a) return error(404, 10062, 'Unknown interaction');
-      return callback(conversation, (body ?? {}) as Body, query);
+      return callback(conversation, (body ?? {}) as Body, query, files);
     }
     if (head === 'webhooks' && a === state.applicationId && b !== undefined) {
       const conversation = state.conversations.get(b);
       if (!conversation) return error(404, 10015, 'Unknown Webhook');
-      if (parts.length === 3) return webhook(conversation, method, undefined, (body ?? {}) as Body, query);
+      if (parts.length === 3)
+        return webhook(conversation, method, undefined, (body ?? {}) as Body, query, files);
       if (c === 'messages' && d !== undefined && parts.length === 5)
-        return webhook(conversation, method, d, (body ?? {}) as Body, query);
+        return webhook(conversation, method, d, (body ?? {}) as Body, query, files);
     }
     if (!authorized(request)) return error(401, 0, '401: Unauthorized');
     if (method === 'GET' && path === '/gateway/bot') {
@@ -188,12 +286,10 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
       const channel = state.channels.get(a!);
       if (!channel) return error(404, 10003, 'Unknown Channel');
       if (state.forbidden.has(a!)) return error(403, 50013, 'Missing Permissions');
-      const refused = refuse('channel message', () => messageProblems((body ?? {}) as Body));
+      const refused = refuse('channel message', () => bodyProblems((body ?? {}) as Body, files));
       if (refused) return refused;
-      return json(
-        200,
-        store(makeMessage((body ?? {}) as Body, { channelId: a!, guildId: channel.guildId }, state.bot)),
-      );
+      const where = { channelId: a!, guildId: channel.guildId };
+      return json(200, store(makeMessage((body ?? {}) as Body, where, state.bot, 0, attach(files, a!))));
     }
     return error(404, 0, '404: Not Found');
   }
@@ -229,6 +325,28 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
     const at = performance.now();
     const url = new URL(request.url ?? '/', 'http://fake');
     const prefix = '/api/v10';
+    if (request.method === 'GET' && url.pathname.startsWith('/attachments/')) {
+      const status = serveAttachment(state, url.pathname, response);
+      const path = decodeURIComponent(url.pathname);
+      const download = {
+        method: 'GET',
+        path,
+        rawUrl: request.url ?? '/',
+        query: {},
+        headers: request.headers,
+      };
+      state.requests.push({ ...download, body: undefined, files: [], status, at });
+      return;
+    }
+    let content: Awaited<ReturnType<typeof readBody>>;
+    try {
+      content = await readBody(request);
+    } catch (failure) {
+      state.problems.push(
+        `fake could not read the body of ${request.method} ${url.pathname}: ${String(failure)}`,
+      );
+      content = { body: undefined, files: [] };
+    }
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       path: decodeURIComponent(
@@ -237,7 +355,8 @@ export function createRestHandler(state: FakeState, gatewayUrl: () => string) {
       rawUrl: request.url ?? '/',
       query: Object.fromEntries(url.searchParams),
       headers: request.headers,
-      body: await readBody(request),
+      body: content.body,
+      files: content.files,
       status: 0,
       at,
     };

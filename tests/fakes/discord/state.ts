@@ -1,6 +1,15 @@
 // what the fake Discord remembers: requests, messages, interactions, registered commands, injected failures.
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FakeGuild, FakeMessage, FakeUser } from './payloads.js';
+import type { FakeAttachment, FakeGuild, FakeMessage, FakeUser } from './payloads.js';
+
+/** a file part of a multipart request (`files[n]`), as the bot uploaded it */
+export interface UploadedFile {
+  /** the form field: "files[0]" */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
 
 export interface RecordedRequest {
   method: string;
@@ -10,7 +19,10 @@ export interface RecordedRequest {
   rawUrl: string;
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
+  /** JSON (or the multipart request's payload_json) parsed; other text as it came */
   body: unknown;
+  /** the files of a multipart request; [] for any other */
+  files: UploadedFile[];
   status: number;
   /** performance.now() when the request arrived */
   at: number;
@@ -56,6 +68,8 @@ export interface FakeState {
   conversations: Map<string, Conversation>;
   commands: { global: unknown[]; guilds: Map<string, unknown[]> };
   failures: InjectedFailure[];
+  /** files the fake serves at their attachment url: those readers attached, and those the bot uploaded */
+  attachments: Map<string, { attachment: FakeAttachment; data: Buffer; streamed?: boolean }>;
   listeners: Set<(request: RecordedRequest) => void>;
   /** set when message checks wait until runDeferredChecks() */
   deferredChecks?: (() => void)[];
