@@ -90,11 +90,13 @@ export async function serveCommand(config: Config, options: { console: boolean }
   }
   const senders = Object.fromEntries(bots.map((bot) => [bot.name, bot.sender]));
   await briefer.briefings.start({ senders });
-  // chats hear about their own sources failing and recovering, once each
+  // chats hear about their own sources failing and recovering, once each, in their language
+  const localeOf = (chat: string) => briefer.languages.get(chat)?.locale ?? 'en';
   briefer.onHealthChange(
     createSourceHealthNotices({
       chatSources: briefer.chatSources,
-      send: async (chat, text) => senders[platformOf(chat)]?.send(chat, { text }),
+      send: async (chat, text) => senders[platformOf(chat)]?.send(chat, { text, locale: localeOf(chat) }),
+      localeOf,
       logger,
     }),
   );

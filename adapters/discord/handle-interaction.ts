@@ -12,12 +12,13 @@ import {
   findCommand,
   parseCommandLine,
   runCommand,
-  SLOW_DOWN_NOTICE,
+  slowDownNotice,
   type CommandContext,
   type CommandRateLimit,
   type Reply,
   type Services,
 } from '../../commands/index.js';
+import { localeFromLanguageCode, t, type Locale } from '../../src/index.js';
 import { answerInteraction, answerPrivately, type AnswerableInteraction } from './answer-interaction.js';
 import { suggestSources, suggestTopics, type AutocompleteChoice } from './autocomplete.js';
 import type { ButtonStore } from './button-store.js';
@@ -30,10 +31,9 @@ export interface InteractionDeps {
   deferAfterMs: number;
 }
 
-export const STALE_BUTTON =
-  'This button has expired (buttons last a while, and not across restarts). Ask again, for example with /latest or /topic afghanistan.';
-export const UNSUPPORTED = 'I can only answer my slash commands and buttons. Send /help to see them.';
-export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a minute.';
+export const STALE_BUTTON = t('en', 'chat.staleButtonLong');
+export const UNSUPPORTED = t('en', 'chat.unsupported');
+export const APOLOGY = t('en', 'chat.apology');
 
 /** in a server, who may change the channel's briefings: Manage Channels or Manage Server */
 const MANAGERS = [PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild];
@@ -45,9 +45,16 @@ export function contextOf(interaction: Interaction, services: Services): Command
     chat: `discord:${interaction.channelId ?? 'unknown'}`,
     user: `discord:${interaction.user.id}`,
     timeZone: services.timeZone,
+    // Discord has no Dari or Pashto locale: English here until the channel chooses with /language
+    locale: localeFromLanguageCode(interaction.locale),
     ...(permissions ? { canManage: permissions.any(MANAGERS) } : {}),
   };
 }
+
+/** the channel's language (/language), else the reader's Discord locale */
+const readerLocale = (interaction: Interaction, services: Services): Locale =>
+  services.languages.get(`discord:${interaction.channelId ?? 'unknown'}`)?.locale ??
+  localeFromLanguageCode(interaction.locale);
 
 /** The options as named values; options nested under subcommands are not ours and are left out. */
 export function optionValues(options: readonly CommandInteractionOption[]): Record<string, unknown> {
@@ -60,9 +67,10 @@ export function optionValues(options: readonly CommandInteractionOption[]): Reco
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   if (interaction.isAutocomplete()) return answerAutocomplete(interaction, deps.services);
   if (!interaction.isRepliable()) return;
+  const locale = readerLocale(interaction, deps.services);
   if (!interaction.isChatInputCommand() && !interaction.isButton()) {
     await interaction.reply({
-      content: UNSUPPORTED,
+      content: t(locale, 'chat.unsupported'),
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });
@@ -70,7 +78,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   }
   // rate-limited readers get the notice every time: an unanswered interaction shows them an error instead
   if (deps.rateLimit.check(`discord:${interaction.user.id}`) !== 'allow') {
-    return answerPrivately(interaction, SLOW_DOWN_NOTICE);
+    return answerPrivately(interaction, slowDownNotice(locale));
   }
   if (interaction.isChatInputCommand()) return answerCommand(interaction, deps);
   return answerButton(interaction, deps);
@@ -85,7 +93,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
   const context = contextOf(interaction, deps.services);
   await answerInteraction(
     interaction,
-    safely(() => runCommand({ name, options, context }, deps.services), deps),
+    safely(() => runCommand({ name, options, context }, deps.services), deps, context.locale ?? 'en'),
     {
       buttons: deps.buttons,
       deferAfterMs: valid ? deps.deferAfterMs : undefined,
@@ -94,32 +102,34 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Int
 }
 
 /** runCommand answers its own failures; anything that still escapes is logged and apologised for */
-const safely = (work: () => Promise<Reply>, deps: InteractionDeps) => async (): Promise<Reply> => {
-  try {
-    return await work();
-  } catch (error) {
-    deps.services.logger.error('discord command failed', { error });
-    return { text: APOLOGY, private: true };
-  }
-};
+const safely =
+  (work: () => Promise<Reply>, deps: InteractionDeps, locale: Locale) => async (): Promise<Reply> => {
+    try {
+      return await work();
+    } catch (error) {
+      deps.services.logger.error('discord command failed', { error });
+      return { text: t(locale, 'chat.apology'), private: true, locale };
+    }
+  };
 
 async function answerButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const action = deps.buttons.get(interaction.customId);
-  if (!action) return answerPrivately(interaction, STALE_BUTTON);
+  const locale = readerLocale(interaction, deps.services);
+  if (!action) return answerPrivately(interaction, t(locale, 'chat.staleButtonLong'));
   const context = contextOf(interaction, deps.services);
   const work = async (): Promise<Reply> => {
     if (action.kind === 'next') {
       return runCommand({ name: action.page.name, options: action.page.options, context }, deps.services);
     }
     const line = parseCommandLine(action.line);
-    if (!line) return { text: STALE_BUTTON, private: true };
+    if (!line) return { text: t(locale, 'chat.staleButtonLong'), private: true, locale };
     return runCommand({ name: line.name, text: line.text, context }, deps.services);
   };
   await answer(interaction, work, deps);
 }
 
 const answer = (interaction: AnswerableInteraction, work: () => Promise<Reply>, deps: InteractionDeps) =>
-  answerInteraction(interaction, safely(work, deps), {
+  answerInteraction(interaction, safely(work, deps, readerLocale(interaction, deps.services)), {
     buttons: deps.buttons,
     deferAfterMs: deps.deferAfterMs,
   });

@@ -1,5 +1,17 @@
 import type { Reply } from '../../commands/command.js';
-import { formatItemTime, httpUrl, truncateAtWord, type Digest, type DigestItem } from '../../src/index.js';
+import {
+  directionOf,
+  formatItemTime,
+  httpUrl,
+  isolateField,
+  isolateRuns,
+  t,
+  truncateAtWord,
+  type Digest,
+  type DigestItem,
+  type Direction,
+  type Locale,
+} from '../../src/index.js';
 
 export interface DiscordEmbed {
   title?: string;
@@ -96,37 +108,55 @@ export function embedSize(embed: DiscordEmbed): number {
 // masked links end at ")", so parentheses in the address are percent-encoded
 const markdownHref = (url: string): string => url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 
-function alsoLine(item: DigestItem): string | undefined {
+// isolates (src/i18n) go in before escaping, and every limit below is measured after both
+function alsoLine(item: DigestItem, locale: Locale): string | undefined {
   if (item.alsoReportedBy.length === 0) return undefined;
+  const direction = directionOf(locale);
   const shown = item.alsoReportedBy.slice(0, ALSO_SHOWN).map((other) => {
-    const name = escapeMarkdown(truncateAtWord(other.sourceName, NAME_MAX));
+    const name = escapeMarkdown(isolateField(truncateAtWord(other.sourceName, NAME_MAX), direction));
     const url = httpUrl(other.url);
     // a long address would crowd out the summary; the name alone still says who carried it
     return url === undefined || url.length > URL_SHOWN_MAX ? name : `[${name}](${markdownHref(url)})`;
   });
   const more = item.alsoReportedBy.length - shown.length;
-  if (more > 0) shown.push(`${more} more`);
-  return `also: ${shown.join(', ')}`;
+  if (more > 0) shown.push(t(locale, 'render.more', { count: more }));
+  return `${t(locale, 'render.also')} ${shown.join(t(locale, 'list.separator'))}`;
 }
 
 function itemEmbed(item: DigestItem, digest: Digest, footer: string | undefined): DiscordEmbed {
+  const locale = digest.locale ?? 'en';
+  const direction = directionOf(locale);
   const sourceName = truncateAtWord(item.sourceName.trim(), NAME_MAX);
   const embed: DiscordEmbed = {
-    author: { name: fit(sourceName, DISCORD_LIMITS.authorName, neutraliseMentions) },
+    author: {
+      name: fit(sourceName, DISCORD_LIMITS.authorName, (name) =>
+        neutraliseMentions(isolateField(name, direction)),
+      ),
+    },
   };
-  const title = fit(item.title.trim(), DISCORD_LIMITS.title, escapeMarkdown);
+  const title = fit(item.title.trim(), DISCORD_LIMITS.title, (text) =>
+    escapeMarkdown(isolateField(text, direction)),
+  );
   const url = httpUrl(item.url);
   if (title !== '') embed.title = title;
   if (title !== '' && url !== undefined) embed.url = url;
   if (footer !== undefined)
-    embed.footer = { text: fit(footer, DISCORD_LIMITS.footerText, neutraliseMentions) };
-  const tail = [`*${escapeMarkdown(formatItemTime(item, digest))}*`, alsoLine(item)]
+    embed.footer = {
+      text: fit(footer, DISCORD_LIMITS.footerText, (text) =>
+        neutraliseMentions(isolateRuns(text, direction)),
+      ),
+    };
+  const time = escapeMarkdown(isolateRuns(formatItemTime(item, digest), direction));
+  const tail = [`*${time}*`, alsoLine(item, locale)]
     .filter((line): line is string => line !== undefined)
     .join('\n');
   const room =
     Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - embedSize(embed)) - tail.length;
   const summary = item.summary.trim();
-  const summaryText = summary === '' ? '' : fit(summary, Math.max(0, room - 1), escapeMarkdown);
+  const summaryText =
+    summary === ''
+      ? ''
+      : fit(summary, Math.max(0, room - 1), (text) => escapeMarkdown(isolateField(text, direction)));
   return {
     ...embed,
     description: summaryText === '' ? tail : `${summaryText}\n${tail}`,
@@ -149,10 +179,10 @@ function headPiece(text: string, max: number): string {
   return text.slice(0, cut);
 }
 
-/** Plain text as content parts of at most 2,000 characters each once escaped. */
-function contentParts(raw: string): Part[] {
+/** The bot's words as content parts of at most 2,000 characters each once isolated and escaped. */
+function contentParts(raw: string, direction: Direction): Part[] {
   const parts: Part[] = [];
-  let rest = raw.trim();
+  let rest = isolateRuns(raw.trim(), direction);
   while (rest !== '') {
     let piece = headPiece(rest, DISCORD_LIMITS.content);
     // escaping at most doubles a character, so half the limit always fits
@@ -166,21 +196,22 @@ function contentParts(raw: string): Part[] {
 
 function digestParts(digest: Digest): Part[] {
   const parts: Part[] = [];
+  const direction = directionOf(digest.locale ?? 'en');
+  const words = (text: string) => escapeMarkdown(isolateRuns(text, direction));
   const title = digest.title.trim();
-  if (title !== '')
-    parts.push({ kind: 'content', text: `**${fit(title, DISCORD_LIMITS.title, escapeMarkdown)}**` });
+  if (title !== '') parts.push({ kind: 'content', text: `**${fit(title, DISCORD_LIMITS.title, words)}**` });
   const items = digest.sections.flatMap((section) => section.items);
   const footer = digest.footer?.trim() || undefined;
   if (items.length === 0) {
-    parts.push(...contentParts(digest.emptyText));
-    if (footer !== undefined) parts.push(...contentParts(footer));
+    parts.push(...contentParts(digest.emptyText, direction));
+    if (footer !== undefined) parts.push(...contentParts(footer, direction));
     return parts;
   }
   const last = items.at(-1);
   for (const section of digest.sections) {
     const heading = section.heading?.trim();
     if (heading !== undefined && heading !== '' && section.items.length > 0) {
-      parts.push({ kind: 'content', text: `__**${fit(heading, DISCORD_LIMITS.title, escapeMarkdown)}**__` });
+      parts.push({ kind: 'content', text: `__**${fit(heading, DISCORD_LIMITS.title, words)}**__` });
     }
     for (const item of section.items) {
       // the digest's closing line is the footer of its last embed, so it reads after the items
@@ -235,7 +266,7 @@ function pack(parts: Part[]): DiscordMessage[] {
  */
 export function renderDiscord(reply: Reply): DiscordMessage[] {
   const parts: Part[] = [];
-  if (reply.text !== undefined) parts.push(...contentParts(reply.text));
+  if (reply.text !== undefined) parts.push(...contentParts(reply.text, directionOf(reply.locale ?? 'en')));
   if (reply.digest !== undefined) parts.push(...digestParts(reply.digest));
   return pack(parts);
 }

@@ -12,6 +12,7 @@ export {
   localeFromLanguageCode,
   LOCALES,
   LocaleSchema,
+  nameIn,
   primaryTag,
   type Calendar,
   type Direction,

@@ -66,3 +66,7 @@ export function findCalendar(text: string): Calendar | undefined {
   if (/^(gregorian|gregory|western|میلادی|عیسوی)$/.test(folded)) return 'gregorian';
   return undefined;
 }
+
+/** the one of a thing's three names (a topic's) in the reader's language */
+export const nameIn = (names: { en: string; fa: string; ps: string }, locale: Locale): string =>
+  names[primaryTag(locale)];

@@ -7,7 +7,8 @@ import type { Locale } from './locale.js';
 
 /** every message the bot writes, named by its key in the English catalogue */
 export type MessageKey = keyof typeof en;
-export type MessageValues = Record<string, string | number>;
+/** a list (string[]) is joined with the locale's comma */
+export type MessageValues = Record<string, string | number | readonly string[]>;
 
 // typed against the English keys: a catalogue missing a key does not compile
 export const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, 'fa-AF': fa, ps };
@@ -27,7 +28,15 @@ function compile(locale: Locale, key: MessageKey): IntlMessageFormat {
 
 /** The message `key` in `locale`, with its placeholders filled; numbers come out in the locale's digits. */
 export function t(locale: Locale, key: MessageKey, values?: MessageValues): string {
-  const text = compile(locale, key).format<string>(values);
+  const filled =
+    values &&
+    Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [
+        name,
+        typeof value === 'object' ? joinList(locale, value) : value,
+      ]),
+    );
+  const text = compile(locale, key).format<string>(filled);
   return Array.isArray(text) ? text.join('') : String(text);
 }
 

@@ -75,6 +75,7 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     members: new Map(),
     ids: { message: 1000, query: 1 },
     myCommands: [],
+    myCommandsByLanguage: new Map(),
   };
   const { chats, sent, queries, members } = state;
   const failures = new Map<string, Failure[]>();
@@ -180,6 +181,10 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     },
     get myCommands() {
       return state.myCommands;
+    },
+    /** the menu set for a language_code ("fa", "ps") */
+    myCommandsIn(languageCode: string) {
+      return state.myCommandsByLanguage.get(languageCode);
     },
     get pendingUpdates() {
       return updates.pending;

@@ -30,7 +30,10 @@ export interface FakeState {
   /** "chat:user" → getChatMember status */
   members: Map<string, string>;
   ids: { message: number; query: number };
+  /** the command menu with no language_code */
   myCommands: { command: string; description: string }[];
+  /** the command menus set for a language_code ("fa", "ps") */
+  myCommandsByLanguage: Map<string, { command: string; description: string }[]>;
 }
 
 export type Handler = (params: Params, res: ServerResponse) => unknown;
@@ -97,7 +100,15 @@ export function createMethods(state: FakeState): Record<string, Handler> {
           throw new ApiRefusal(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
         }
       }
-      state.myCommands = commands as FakeState['myCommands'];
+      const languageCode = params.language_code;
+      if (
+        languageCode !== undefined &&
+        (typeof languageCode !== 'string' || !/^[a-z]{2}$/.test(languageCode))
+      ) {
+        throw new ApiRefusal(400, 'Bad Request: invalid language code specified');
+      }
+      if (languageCode === undefined) state.myCommands = commands as FakeState['myCommands'];
+      else state.myCommandsByLanguage.set(languageCode, commands as FakeState['myCommands']);
       return true;
     },
     sendMessage: (params) => {
