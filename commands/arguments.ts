@@ -2,13 +2,38 @@
 // briefing commands' options (times, zones, topic lists) and permission check.
 import { z } from 'zod';
 import {
+  asciiDigits,
+  isMessageKey,
   MAX_SUBSCRIBED_TOPICS,
   resolveTimeZone,
   suggestTimeZones,
+  t,
   UserError,
+  type Locale,
+  type MessageKey,
+  type MessageValues,
   type TopicMatcher,
 } from '../src/index.js';
 import type { CommandContext } from './command.js';
+
+// zod messages name a catalogue message (and its values); runCommand shows it in the reader's language
+const ISSUE = 'i18n:';
+
+/** a zod issue message that is the catalogue message `key`, translated when it is shown */
+export const issue = (key: MessageKey, values: MessageValues = {}): string =>
+  ISSUE + JSON.stringify({ key, values });
+
+/** a zod issue message in the reader's language; a plain message is shown as it is */
+export function explainIssue(message: string, locale: Locale): string {
+  if (!message.startsWith(ISSUE)) return message;
+  try {
+    const { key, values } = JSON.parse(message.slice(ISSUE.length)) as { key: string; values: MessageValues };
+    if (isMessageKey(key)) return t(locale, key, values);
+  } catch {
+    // not one of ours after all: shown as it is
+  }
+  return message;
+}
 
 export const DEFAULT_COUNT = 5;
 export const MAX_COUNT = 25;
@@ -16,10 +41,10 @@ export const MAX_COUNT = 25;
 export const MAX_TEXT = 100;
 
 export const CountSchema = z.coerce
-  .number({ error: `the count must be a number from 1 to ${MAX_COUNT}` })
-  .int(`the count must be a whole number from 1 to ${MAX_COUNT}`)
-  .min(1, `the count must be from 1 to ${MAX_COUNT}`)
-  .max(MAX_COUNT, `the count must be from 1 to ${MAX_COUNT}`)
+  .number({ error: issue('args.countNumber', { max: MAX_COUNT }) })
+  .int(issue('args.countWhole', { max: MAX_COUNT }))
+  .min(1, issue('args.countRange', { max: MAX_COUNT }))
+  .max(MAX_COUNT, issue('args.countRange', { max: MAX_COUNT }))
   .default(DEFAULT_COUNT);
 
 /** where a page starts; set by "More" buttons, not typed */
@@ -39,17 +64,20 @@ export function nextPage(
 // control characters and bidi overrides say nothing a reader meant to type
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-export const cleanText = (text: string) => text.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+/** what a reader typed, tidied: invisible characters out, spaces folded, Persian digits read as 0–9 */
+export const cleanText = (text: string) =>
+  asciiDigits(text.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim());
 
-export const FreeTextSchema = (what: string) =>
+/** free text, with the catalogue messages for when it is missing and when it is too long */
+export const FreeTextSchema = (messages: { missing: MessageKey; tooLong: MessageKey }) =>
   z
-    .string({ error: `give a ${what}` })
+    .string({ error: issue(messages.missing) })
     .transform(cleanText)
     .pipe(
       z
         .string()
-        .min(1, `give a ${what}`)
-        .max(MAX_TEXT, `the ${what} is too long (at most ${MAX_TEXT} characters)`),
+        .min(1, issue(messages.missing))
+        .max(MAX_TEXT, issue(messages.tooLong, { max: MAX_TEXT })),
     );
 
 const INTEGER = /^[-+]?\d+$/;
@@ -81,30 +109,18 @@ const padTime = (value: unknown) =>
 
 export const TimeOfDaySchema = z.preprocess(
   padTime,
-  z
-    .string({ error: 'give a time as HH:MM, e.g. at 08:00' })
-    .regex(
-      /^([01]\d|2[0-3]):[0-5]\d$/,
-      'the time must be HH:MM on a 24-hour clock, from 00:00 to 23:59, e.g. at 08:00',
-    ),
+  z.string({ error: issue('args.time') }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, issue('args.timeFormat')),
 );
 
-export const ModeSchema = z.enum(['daily', 'live'], { error: 'the mode must be daily or live' });
+export const ModeSchema = z.enum(['daily', 'live'], { error: issue('args.mode') });
 
 /** longest topic list accepted, in characters */
 export const MAX_TOPIC_LIST = 1000;
 
 export const TopicListSchema = z
-  .string({ error: 'give topic names, e.g. afghanistan iran' })
+  .string({ error: issue('args.topicList') })
   .transform(cleanText)
-  .pipe(
-    z
-      .string()
-      .max(
-        MAX_TOPIC_LIST,
-        `the topic list is too long (at most ${MAX_TOPIC_LIST} characters); see /topics for what I follow`,
-      ),
-  );
+  .pipe(z.string().max(MAX_TOPIC_LIST, issue('args.topicListLong', { max: MAX_TOPIC_LIST })));
 
 const KEYWORDS = new Set(['at', 'tz', 'timezone', 'live', 'daily']);
 const TIME_TOKEN = /^\d{1,2}:\d{2}$/;
@@ -163,9 +179,7 @@ export function resolveTopicList(text: string, topics: TopicMatcher): string[] {
   for (const chunk of text.split(SEPARATORS)) {
     const tokens = chunk.split(/\s+/).filter((token) => token !== '' && !FILLERS.has(token.toLowerCase()));
     if (tokens.length > MAX_TOPIC_WORDS) {
-      throw new UserError(
-        `That is too many topics at once: at most ${MAX_SUBSCRIBED_TOPICS}. See /topics for what I follow.`,
-      );
+      throw UserError.say('topics.tooManyWords', { max: MAX_SUBSCRIBED_TOPICS });
     }
     for (let i = 0; i < tokens.length;) {
       const match = longestTopic(tokens, i, topics);
@@ -176,10 +190,7 @@ export function resolveTopicList(text: string, topics: TopicMatcher): string[] {
   }
   const unique = [...new Set(ids)];
   if (unique.length > MAX_SUBSCRIBED_TOPICS) {
-    throw new UserError(
-      `That is ${unique.length} topics; a chat can follow at most ${MAX_SUBSCRIBED_TOPICS}. ` +
-        'Leave the topics out to get every topic.',
-    );
+    throw UserError.say('topics.tooMany', { count: unique.length, max: MAX_SUBSCRIBED_TOPICS });
   }
   return unique;
 }
@@ -196,8 +207,9 @@ function longestTopic(tokens: readonly string[], start: number, topics: TopicMat
 
 function unknownTopic(word: string, topics: TopicMatcher): UserError {
   const closest = topics.suggest(word, 3).map((topic) => topic.id);
-  const hint = closest.length > 0 ? ` Did you mean ${closest.join(', ')}?` : '';
-  return new UserError(`I don't follow a topic called "${word}".${hint} See /topics for them all.`);
+  return closest.length > 0
+    ? UserError.say('topics.unknownSuggest', { word, list: closest })
+    : UserError.say('topics.unknown', { word });
 }
 
 /** an IANA zone from what the reader typed, or a UserError naming the closest zones */
@@ -205,21 +217,16 @@ export function zoneFrom(text: string): string {
   const zone = resolveTimeZone(text);
   if (zone) return zone;
   const closest = suggestTimeZones(text, 3);
-  const hint = closest.length > 0 ? ` Did you mean ${closest.join(', ')}?` : '';
-  return fail(
-    `I don't know the time zone "${text}".${hint} Use a zone such as Asia/Kabul or a city such as Tehran.`,
-  );
+  throw closest.length > 0
+    ? UserError.say('zone.unknownSuggest', { zone: text, list: closest })
+    : UserError.say('zone.unknown', { zone: text });
 }
 
-/** refuses a change to the chat's briefings from someone who may not manage the chat */
-export function requireManage(context: CommandContext): void {
-  if (context.canManage === false) {
-    throw new UserError(
-      "Only this chat's administrators can change its briefings (on Discord: Manage Channels or Manage Server).",
-    );
-  }
-}
-
-function fail(message: string): never {
-  throw new UserError(message);
+/** refuses a change to the chat's briefings (or, with `what`, its sources or language) from someone
+ *  who may not manage the chat */
+export function requireManage(
+  context: CommandContext,
+  what: MessageKey & `manage.${string}` = 'manage.briefings',
+): void {
+  if (context.canManage === false) throw UserError.say(what);
 }

@@ -1,26 +1,29 @@
 import { z } from 'zod';
+import { DEFAULT_BRIEFING_TIME, localDigits, t } from '../src/index.js';
 import type { Command } from './command.js';
+import { calendarOf, localeOf } from './command-text.js';
 
 const NoArgs = z.object({});
 
 export const briefing = {
   name: 'briefing',
-  description: 'Preview the next briefing now (what is new since the last one)',
-  usage: '/briefing',
+  description: t('en', 'briefing.description'),
+  usage: t('en', 'briefing.usage'),
   examples: ['/briefing'],
   options: [],
   fromText: () => ({}),
   args: NoArgs,
   async run(_args, context, services) {
     const { briefings } = services;
+    const locale = localeOf(context);
     const subscribed = briefings.subscription(context.chat);
     const zone = subscribed?.timeZone ?? briefings.chatTimeZone(context.chat) ?? context.timeZone;
-    const { message } = briefings.preview(context.chat, zone);
+    const { message } = briefings.preview(context.chat, zone, { locale, calendar: calendarOf(context) });
     return subscribed
       ? { ...message }
       : {
           ...message,
-          text: 'This chat has no briefings yet; with /subscribe it would get every topic daily at 08:00, like this:',
+          text: t(locale, 'briefing.noSubscription', { time: localDigits(DEFAULT_BRIEFING_TIME, locale) }),
         };
   },
 } satisfies Command<z.output<typeof NoArgs>>;

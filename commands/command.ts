@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Briefer, Digest } from '../src/index.js';
+import type { Briefer, Calendar, Digest, Locale } from '../src/index.js';
 
 /** A button or quick reply the reader can pick; `command` is what picking it runs. */
 export interface Choice {
@@ -21,6 +21,8 @@ export interface Reply {
   next?: NextPage;
   /** a document to send with the answer (an OPML export): Telegram and Discord send it as a file */
   file?: ReplyFile;
+  /** the language of the bot's own words in it (labels, buttons); English when absent */
+  locale?: Locale;
 }
 
 /** a text document attached to a reply */
@@ -49,6 +51,11 @@ export interface CommandContext {
   /** whether the user may change the chat's briefings: Telegram group and channel administrators,
    *  Discord Manage Channels or Manage Server; true when absent (private chats, the terminal) */
   canManage?: boolean;
+  /** the language the bot answers in: the platform's default for the reader (Telegram's language_code,
+   *  Discord's locale) until the chat chooses one with /language; English when absent */
+  locale?: Locale;
+  /** the calendar of dates (/language calendar); Gregorian when absent */
+  calendar?: Calendar;
 }
 
 /** What every command may use: the core, assembled. */

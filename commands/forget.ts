@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { t } from '../src/index.js';
 import { requireManage } from './arguments.js';
 import type { Command } from './command.js';
+import { localeOf } from './command-text.js';
 
 const NoArgs = z.object({});
 
 export const forget = {
   name: 'forget',
-  description: 'Delete everything I keep about this chat: its briefings, time zone and delivery record',
-  usage: '/forget',
+  description: t('en', 'forget.description'),
+  usage: t('en', 'forget.usage'),
   examples: ['/forget'],
   options: [],
   fromText: () => ({}),
@@ -15,6 +17,6 @@ export const forget = {
   async run(_args, context, services) {
     requireManage(context);
     await services.forgetChat(context.chat);
-    return { text: "Done: I deleted this chat's briefings, time zone and delivery record." };
+    return { text: t(localeOf(context), 'forget.done') };
   },
 } satisfies Command<z.output<typeof NoArgs>>;

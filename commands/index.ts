@@ -3,6 +3,7 @@ import { briefing } from './briefing.js';
 import type { Command } from './command.js';
 import { forget } from './forget.js';
 import { help } from './help.js';
+import { language } from './language.js';
 import { latest } from './latest.js';
 import { source } from './source.js';
 import { sources } from './sources.js';
@@ -25,6 +26,7 @@ export const commandList = (): readonly Command<unknown>[] => [
   subscriptions,
   briefing,
   timezone,
+  language,
   forget,
   help,
 ];
@@ -36,4 +38,11 @@ export function findCommand(name: string): Command<unknown> | undefined {
 export type { Choice, Command, CommandContext, OptionSpec, Reply, ReplyFile, Services } from './command.js';
 export { runCommand, type CommandRequest } from './run-command.js';
 export { parseCommandLine } from './parse-command-line.js';
-export { createCommandRateLimit, SLOW_DOWN_NOTICE, type CommandRateLimit } from './rate-limit.js';
+export {
+  createCommandRateLimit,
+  slowDownNotice,
+  SLOW_DOWN_NOTICE,
+  type CommandRateLimit,
+} from './rate-limit.js';
+export { calendarOf, commandText, localeOf } from './command-text.js';
+export { chatContext } from './run-command.js';

@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { buildDigest, digestItems, findSources, UserError } from '../src/index.js';
+import { buildDigest, digestItems, findSources, joinList, t, UserError } from '../src/index.js';
 import { CountSchema, FreeTextSchema, MAX_COUNT, nextPage, OffsetSchema, splitCount } from './arguments.js';
 import type { Command } from './command.js';
+import { calendarOf, localeOf } from './command-text.js';
 import { chatView } from './visible-sources.js';
 
 const LatestArgs = z.object({
   count: CountSchema,
-  source: FreeTextSchema('source name').optional(),
+  source: FreeTextSchema({ missing: 'args.sourceName', tooLong: 'args.sourceNameLong' }).optional(),
   offset: OffsetSchema,
 });
 
 export const latest = {
   name: 'latest',
-  description: 'The newest articles, from every source or from one',
-  usage: '/latest [count] [source]',
+  description: t('en', 'latest.description'),
+  usage: t('en', 'latest.usage'),
   examples: ['/latest', '/latest 10', '/latest ariana-news', '/latest 5 ariana-news'],
   options: [
     {
@@ -37,28 +38,38 @@ export const latest = {
   },
   args: LatestArgs,
   async run({ count, source, offset }, context, services) {
+    const locale = localeOf(context);
     const view = chatView(context, services);
     const sources = source ? findSources(view.sources, source) : undefined;
     if (sources && !sources.length) {
-      const known = view.sources.map((s) => s.id).join(', ');
-      throw new UserError(`I don't know a source called "${source}". Sources: ${known}. See /sources.`);
+      throw UserError.say('latest.unknownSource', {
+        source: source ?? '',
+        known: view.sources.map((s) => s.id),
+      });
     }
     const sourceIds = sources?.map((s) => s.id);
-    const names = sources?.map((s) => s.name).join(', ');
-    const total = services.store.countLatest(sourceIds, view.hidden);
+    const names = sources
+      ? joinList(
+          locale,
+          sources.map((s) => s.name),
+        )
+      : undefined;
+    // an outlet the reader names is shown whatever its language
+    const hidden = sources ? view.othersHidden : view.hidden;
+    const total = services.store.countLatest(sourceIds, hidden);
     const digest = buildDigest({
-      title: names ? `Latest from ${names}` : 'Latest news',
-      articles: services.store.latest({ limit: count, offset, sourceIds, exceptSourceIds: view.hidden }),
+      title: names ? t(locale, 'latest.titleFrom', { names }) : t(locale, 'latest.title'),
+      articles: services.store.latest({ limit: count, offset, sourceIds, exceptSourceIds: hidden }),
       limit: count,
       offset,
       total,
       sources: view.sourcesById,
       timeZone: context.timeZone,
       now: services.clock.now(),
-      emptyText: names
-        ? `Nothing from ${names} yet. It may not have been fetched; see /sources.`
-        : 'No articles yet. The sources are fetched every few minutes; see /sources.',
+      emptyText: names ? t(locale, 'latest.emptyFrom', { names }) : t(locale, 'latest.empty'),
       moreCommand: `/latest ${MAX_COUNT}${source ? ` ${source}` : ''}`,
+      locale,
+      calendar: calendarOf(context),
     });
     return { digest, ...nextPage('latest', { count, source }, offset, digestItems(digest).length, total) };
   },

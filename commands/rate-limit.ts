@@ -1,4 +1,4 @@
-import type { Clock } from '../src/index.js';
+import { t, type Clock, type Locale } from '../src/index.js';
 
 export type RateDecision = 'allow' | 'notice' | 'silent';
 
@@ -7,7 +7,9 @@ export interface CommandRateLimit {
   check(user: string): RateDecision;
 }
 
-export const SLOW_DOWN_NOTICE = 'You are sending commands quickly. Please wait a minute and try again.';
+/** what a reader who passed the limit hears, once, in their language */
+export const slowDownNotice = (locale: Locale = 'en'): string => t(locale, 'run.slowDown');
+export const SLOW_DOWN_NOTICE = slowDownNotice();
 
 /** At most `limit` commands per user in any `windowMs`; one notice when they pass it, then silence. */
 export function createCommandRateLimit(options: {

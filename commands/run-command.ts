@@ -1,5 +1,7 @@
-import { UserError } from '../src/index.js';
+import { t, UserError } from '../src/index.js';
 import type { CommandContext, Reply, Services } from './command.js';
+import { explainIssue } from './arguments.js';
+import { commandText } from './command-text.js';
 import { findCommand } from './index.js';
 
 export interface CommandRequest {
@@ -14,33 +16,48 @@ export interface CommandRequest {
 /** Runs one command for any platform: validates its arguments and turns every failure into a kind answer. */
 export async function runCommand(request: CommandRequest, services: Services): Promise<Reply> {
   await resumeBriefings(request.context.chat, services);
-  // the chat's own zone (/timezone) wins over the adapter's default
-  const timeZone = services.briefings.chatTimeZone(request.context.chat);
-  if (timeZone) request = { ...request, context: { ...request.context, timeZone } };
+  const context = chatContext(request.context, services);
+  const locale = context.locale ?? 'en';
+  // a reply may speak another language than the question (/language fa answers in Dari)
+  const answer = (reply: Reply): Reply => ({ locale, ...reply });
   const command = findCommand(request.name);
   if (!command) {
     const shown = request.name.length > 40 ? `${request.name.slice(0, 40)}…` : request.name;
-    return { text: `I don't know the command /${shown}. Send /help to see what I can do.`, private: true };
+    return answer({ text: t(locale, 'run.unknownCommand', { name: shown }), private: true });
   }
   const raw = request.options ?? command.fromText(request.text ?? '');
   const parsed = command.args.safeParse(raw);
   if (!parsed.success) {
-    const problem = parsed.error.issues[0]?.message ?? 'those arguments are not valid';
-    return {
-      text: `${capitalize(problem)}. Usage: ${command.usage}, e.g. ${command.examples.at(-1)}`,
-      private: true,
-    };
+    const problem = explainIssue(parsed.error.issues[0]?.message ?? '', locale) || t(locale, 'args.invalid');
+    const text = t(locale, 'run.badArguments', {
+      problem: capitalize(problem),
+      usage: commandText(command, 'usage', locale),
+      example: command.examples.at(-1) ?? '',
+    });
+    return answer({ text, private: true });
   }
   try {
-    return await command.run(parsed.data, request.context, services);
+    return answer(await command.run(parsed.data, context, services));
   } catch (error) {
-    if (error instanceof UserError) return { text: error.message, private: true };
-    services.logger.error('command failed', { command: command.name, chat: request.context.chat, error });
-    return {
-      text: `Sorry, something went wrong while answering /${command.name}. Please try again in a minute.`,
-      private: true,
-    };
+    if (error instanceof UserError) {
+      const text = error.key ? t(locale, error.key, error.values) : error.message;
+      return answer({ text, private: true });
+    }
+    services.logger.error('command failed', { command: command.name, chat: context.chat, error });
+    return answer({ text: t(locale, 'run.failed', { name: command.name }), private: true });
   }
+}
+
+/** the chat's own zone (/timezone), language and calendar (/language) win over the adapter's defaults */
+export function chatContext(context: CommandContext, services: Services): CommandContext {
+  const timeZone = services.briefings.chatTimeZone(context.chat) ?? context.timeZone;
+  const language = services.languages.get(context.chat);
+  return {
+    ...context,
+    timeZone,
+    locale: language?.locale ?? context.locale ?? 'en',
+    calendar: language?.calendar ?? context.calendar ?? 'gregorian',
+  };
 }
 
 /** any command in a chat whose briefings were paused (it blocked the bot, say) resumes them */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { formatRelative, UserError } from '../src/index.js';
-import { cleanText } from './arguments.js';
+import { formatRelative, t, UserError, type Locale } from '../src/index.js';
+import { cleanText, issue, requireManage } from './arguments.js';
 import type { Command, CommandContext, Reply, Services } from './command.js';
+import { localeOf } from './command-text.js';
 
 const ACTIONS = ['add', 'remove', 'list', 'import', 'export'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -11,28 +12,28 @@ const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
 /** the attached file's bytes: a Uint8Array (Buffer too) or a base64 string, as the adapters pass them */
 export const AttachedFileSchema = z
-  .union([z.instanceof(Uint8Array), z.string()], { error: 'the attached file must be bytes or base64' })
+  .union([z.instanceof(Uint8Array), z.string()], { error: issue('args.fileKind') })
   .transform((value, context) => {
     if (value instanceof Uint8Array) return value;
     const text = value.replace(/\s+/g, '');
     if (!BASE64.test(text)) {
-      context.addIssue({ code: 'custom', message: 'the attached file is not base64' });
+      context.addIssue({ code: 'custom', message: issue('args.fileBase64') });
       return z.NEVER;
     }
     return new Uint8Array(Buffer.from(text, 'base64'));
   })
-  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, 'the attached file is over the 5 MB limit');
+  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, issue('args.fileSize'));
 
 const SourceArgs = z.object({
   action: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-    z.enum(ACTIONS, { error: 'the action must be add, remove, list, import or export' }).default('list'),
+    z.enum(ACTIONS, { error: issue('args.action') }).default('list'),
   ),
   /** a url (add, import) or a source id (remove) */
   target: z
     .string()
     .transform(cleanText)
-    .pipe(z.string().max(2000, 'the address is too long (at most 2000 characters)'))
+    .pipe(z.string().max(2000, issue('args.addressLong', { max: 2000 })))
     .optional(),
   file: AttachedFileSchema.optional(),
 });
@@ -41,8 +42,8 @@ type SourceArgs = z.output<typeof SourceArgs>;
 
 export const source = {
   name: 'source',
-  description: 'Add your own feed or news site to this chat, remove it, list them, or import/export OPML',
-  usage: '/source add <url> | remove <id> | list | import <url> | export',
+  description: t('en', 'source.description'),
+  usage: t('en', 'source.usage'),
   examples: [
     '/source list',
     '/source add https://www.example.com',
@@ -88,13 +89,7 @@ export const source = {
   },
 } satisfies Command<SourceArgs>;
 
-function requireAdmin(context: CommandContext): void {
-  if (context.canManage === false) {
-    throw new UserError(
-      "Only this chat's administrators can change its sources (on Discord: Manage Channels or Manage Server).",
-    );
-  }
-}
+const requireAdmin = (context: CommandContext) => requireManage(context, 'manage.sources');
 
 const adder = (context: CommandContext, services: Services) => ({
   user: context.user,
@@ -103,7 +98,8 @@ const adder = (context: CommandContext, services: Services) => ({
 
 async function add(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
-  if (!args.target) throw new UserError('Give the address of a feed or a news site: /source add <url>');
+  const locale = localeOf(context);
+  if (!args.target) throw UserError.say('source.giveAddress');
   const { source, foundOn, pageKind } = await services.chatSources.add(
     context.chat,
     args.target,
@@ -112,98 +108,104 @@ async function add(args: SourceArgs, context: CommandContext, services: Services
   const what =
     source.kind === 'feed'
       ? foundOn
-        ? `the first feed that ${foundOn} announces`
-        : 'a feed'
+        ? t(locale, 'source.addedFoundFeed', { page: foundOn })
+        : t(locale, 'source.addedFeed')
       : pageKind === 'article'
-        ? 'a news article page (it has no feed, so I read the page itself)'
-        : 'a news listing page (it has no feed, so I read the page and the articles it links to)';
+        ? t(locale, 'source.addedArticlePage')
+        : t(locale, 'source.addedListingPage');
   return {
     text: [
-      `Added ${source.name} (${source.id}, ${source.language}) for this chat only: ${what}.`,
+      t(locale, 'source.added', { name: source.name, id: source.id, language: source.language, what }),
       source.url,
-      'Its articles show here in /latest and /topic from the next fetch, within a few minutes.',
+      t(locale, 'source.addedNext'),
     ].join('\n'),
-    choices: [{ label: `Latest from ${source.name}`, command: `/latest ${source.id}` }],
+    choices: [
+      { label: t(locale, 'source.latestFrom', { name: source.name }), command: `/latest ${source.id}` },
+    ],
   };
 }
 
 async function remove(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
-  if (!args.target)
-    throw new UserError('Give the id of the source to remove, e.g. /source remove c-1a2b3c4d5e');
+  if (!args.target) throw UserError.say('source.giveId');
   const gone = await services.chatSources.remove(context.chat, args.target);
-  return { text: `Removed ${gone.name} (${gone.id}). Its articles no longer show in this chat.` };
+  return { text: t(localeOf(context), 'source.removed', { name: gone.name, id: gone.id }) };
 }
 
 async function importSources(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
   const input = args.file ? { bytes: args.file } : args.target ? { url: args.target } : undefined;
-  if (!input) {
-    throw new UserError('Attach an OPML file to /source import, or give its address: /source import <url>');
-  }
+  if (!input) throw UserError.say('source.giveOpml');
+  const locale = localeOf(context);
   const summary = await services.chatSources.importOpml(context.chat, input, adder(context, services));
   const lines = [
     summary.added.length > 0
-      ? `Added ${summary.added.length} ${plural(summary.added.length, 'source')} for this chat:`
-      : 'Added no sources.',
-    ...summary.added.map((s) => `• ${s.name} (${s.id}, ${s.language})`),
+      ? t(locale, 'source.importedSome', { count: summary.added.length })
+      : t(locale, 'source.importedNone'),
+    ...summary.added.map((s) =>
+      t(locale, 'source.importLine', { name: s.name, id: s.id, language: s.language }),
+    ),
   ];
   if (summary.refused.length > 0) {
-    lines.push('', `Refused ${summary.refused.length}:`, ...summary.refused.map((line) => `• ${line}`));
+    const heading = t(locale, 'source.refused', { count: summary.refused.length });
+    lines.push('', heading, ...summary.refused.map((line) => `• ${line}`));
   }
   if (summary.skipped.length > 0) {
-    lines.push('', `Skipped ${summary.skipped.length}:`, ...summary.skipped.map((line) => `• ${line}`));
+    const heading = t(locale, 'source.skipped', { count: summary.skipped.length });
+    lines.push('', heading, ...summary.skipped.map((line) => `• ${line}`));
   }
-  if (summary.dropped > 0)
-    lines.push('', `${summary.dropped} more outlines were not read: the file is too long.`);
+  if (summary.dropped > 0) lines.push('', t(locale, 'source.dropped', { count: summary.dropped }));
   return { text: lines.join('\n') };
 }
 
 function list(context: CommandContext, services: Services): Reply {
   const { chatSources } = services;
+  const locale = localeOf(context);
   const own = chatSources.list(context.chat);
-  const off = chatSources.allowed
-    ? ''
-    : ' Adding sources in chats is switched off on this bot, so they are not read now.';
+  const off = chatSources.allowed ? '' : t(locale, 'source.switchedOff');
   if (own.length === 0) {
-    return {
-      text: chatSources.allowed
-        ? 'This chat has no sources of its own; it reads mine (see /sources). Add a feed or a news site with /source add <url>, or import an OPML file with /source import.'
-        : 'This chat has no sources of its own; it reads mine (see /sources). Adding sources in chats is switched off on this bot.',
-    };
+    return { text: t(locale, chatSources.allowed ? 'source.noneOwn' : 'source.noneOwnOff') };
   }
-  const lines = own.map(
-    (s) => `• ${s.name} (${s.id}, ${s.language}, ${s.kind}): ${status(s.id, services)}\n  ${s.url}`,
+  const lines = own.map((s) =>
+    t(locale, 'source.listEntry', {
+      name: s.name,
+      id: s.id,
+      language: s.language,
+      kind: t(locale, s.kind === 'feed' ? 'source.kindFeed' : 'source.kindPage'),
+      status: status(s.id, services, locale),
+      url: s.url,
+    }),
   );
   return {
     text: [
-      `This chat's own sources (${own.length} of ${chatSources.maxPerChat}), read beside mine and shown only here.${off}`,
+      t(locale, 'source.listHeading', { count: own.length, max: chatSources.maxPerChat, off }),
       '',
       ...lines,
       '',
-      'Remove one with /source remove <id>; save them all as OPML with /source export.',
+      t(locale, 'source.listFooter'),
     ].join('\n'),
   };
 }
 
 function exportSources(context: CommandContext, services: Services): Reply {
   const count = services.chatSources.list(context.chat).length;
-  if (count === 0) {
-    throw new UserError('This chat has no sources of its own to export. Add one with /source add <url>.');
-  }
+  if (count === 0) throw UserError.say('source.nothingToExport');
   return {
-    text: `This chat's ${count} ${plural(count, 'source')} as an OPML file, for /source import or any feed reader.`,
+    text: t(localeOf(context), 'source.exported', { count }),
     file: services.chatSources.exportOpml(context.chat),
   };
 }
 
-function status(sourceId: string, services: Services): string {
-  const stored = services.store.countLatest([sourceId]);
-  const articles = `${stored} ${plural(stored, 'article')}`;
+function status(sourceId: string, services: Services, locale: Locale): string {
+  const articles = t(locale, 'source.articles', { count: services.store.countLatest([sourceId]) });
   const outcome = services.outcomes.get(sourceId);
-  if (!outcome) return `${articles}, not fetched yet`;
-  const when = formatRelative(outcome.at, services.clock.now());
-  return outcome.ok ? `${articles}, fetched ${when}` : `${articles}, failing since ${when}: ${outcome.error}`;
+  if (!outcome) return t(locale, 'source.notFetched', { articles });
+  const when = formatRelative(outcome.at, services.clock.now(), locale);
+  return outcome.ok
+    ? t(locale, 'source.fetched', { articles, when })
+    : t(locale, 'source.failing', {
+        articles,
+        when,
+        error: outcome.error ?? t(locale, 'sources.unknownError'),
+      });
 }
-
-const plural = (count: number, word: string) => (count === 1 ? word : `${word}s`);

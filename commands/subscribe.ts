@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../src/index.js';
+import { t, UserError } from '../src/index.js';
 import {
   FreeTextSchema,
   MAX_TOPIC_LIST,
@@ -12,19 +12,20 @@ import {
   zoneFrom,
 } from './arguments.js';
 import type { Command } from './command.js';
+import { calendarOf, localeOf } from './command-text.js';
 import { describeSubscription } from './subscriptions.js';
 
 const SubscribeArgs = z.object({
   topics: TopicListSchema.optional(),
   time: TimeOfDaySchema.optional(),
-  timezone: FreeTextSchema('time zone, e.g. tz Asia/Kabul').optional(),
+  timezone: FreeTextSchema({ missing: 'args.zone', tooLong: 'args.zoneLong' }).optional(),
   mode: ModeSchema.optional(),
 });
 
 export const subscribe = {
   name: 'subscribe',
-  description: 'Get a daily briefing at your local time, or new stories live; topics are added',
-  usage: '/subscribe [topic…] [at HH:MM] [tz <zone>] [live]',
+  description: t('en', 'subscribe.description'),
+  usage: t('en', 'subscribe.usage'),
   examples: [
     '/subscribe',
     '/subscribe afghanistan iran at 07:30',
@@ -60,8 +61,7 @@ export const subscribe = {
     requireManage(context);
     // everything is checked before anything is written
     const addTopics = topics ? resolveTopicList(topics, services.topics) : [];
-    if (topics && addTopics.length === 0)
-      throw new UserError('Give topic names, e.g. /subscribe afghanistan iran.');
+    if (topics && addTopics.length === 0) throw UserError.say('subscribe.giveTopics');
     const timeZone = timezone ? zoneFrom(timezone) : undefined;
     const existed = services.briefings.subscription(context.chat) !== undefined;
     await services.briefings.subscribe(
@@ -74,10 +74,16 @@ export const subscribe = {
       },
       { timeZone: context.timeZone },
     );
+    // briefings are sent when nobody asks: they keep the language the chat subscribed in
+    const locale = localeOf(context);
+    if (!services.languages.get(context.chat)?.locale) await services.languages.set(context.chat, { locale });
     const status = services.briefings.status(context.chat);
-    const done = existed ? 'Updated.' : 'Subscribed.';
+    const reader = { locale, calendar: calendarOf(context) };
     return {
-      text: `${done} ${status ? describeSubscription(status, services) : ''}\nSee it with /subscriptions, preview it with /briefing, stop it with /unsubscribe.`,
+      text: t(locale, 'subscribe.done', {
+        existed: existed ? 'yes' : 'no',
+        description: status ? describeSubscription(status, services, reader) : '',
+      }),
     };
   },
 } satisfies Command<z.output<typeof SubscribeArgs>>;

@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { formatAbsolute } from '../src/index.js';
+import { formatAbsolute, localDigits, t } from '../src/index.js';
 import { FreeTextSchema, requireManage, zoneFrom } from './arguments.js';
 import type { Command } from './command.js';
+import { calendarOf, localeOf } from './command-text.js';
 
-const TimezoneArgs = z.object({ zone: FreeTextSchema('time zone, e.g. Asia/Kabul').optional() });
+const TimezoneArgs = z.object({
+  zone: FreeTextSchema({ missing: 'args.zone', tooLong: 'args.zoneLong' }).optional(),
+});
 
 export const timezone = {
   name: 'timezone',
-  description: "This chat's time zone; a daily briefing moves with it",
-  usage: '/timezone [zone]',
+  description: t('en', 'timezone.description'),
+  usage: t('en', 'timezone.usage'),
   examples: ['/timezone', '/timezone Asia/Kabul', '/timezone Tehran'],
   options: [
     {
@@ -22,21 +25,27 @@ export const timezone = {
   fromText: (text) => ({ zone: text.trim() || undefined }),
   args: TimezoneArgs,
   async run({ zone }, context, services) {
+    const locale = localeOf(context);
+    const when = (at: number, in_: string) => formatAbsolute(at, in_, locale, calendarOf(context));
     const now = services.clock.now();
     if (!zone) {
       const current = services.briefings.chatTimeZone(context.chat) ?? context.timeZone;
-      return {
-        text: `This chat's time zone is ${current} (now ${formatAbsolute(now, current)}). Change it with /timezone <zone>, e.g. /timezone Tehran.`,
-      };
+      return { text: t(locale, 'timezone.current', { zone: current, now: when(now, current) }) };
     }
     requireManage(context);
     const resolved = zoneFrom(zone);
     const moved = await services.briefings.setTimeZone(context.chat, resolved);
     const next = services.briefings.status(context.chat)?.nextDueAt;
-    const briefing =
-      moved?.mode === 'daily' && next !== undefined
-        ? ` The daily briefing stays at ${moved.time} there: next ${formatAbsolute(next, resolved)}.`
-        : '';
-    return { text: `Time zone set to ${resolved} (now ${formatAbsolute(now, resolved)}).${briefing}` };
+    const values = { zone: resolved, now: when(now, resolved) };
+    return {
+      text:
+        moved?.mode === 'daily' && next !== undefined
+          ? t(locale, 'timezone.setMoved', {
+              ...values,
+              time: localDigits(moved.time, locale),
+              next: when(next, resolved),
+            })
+          : t(locale, 'timezone.set', values),
+    };
   },
 } satisfies Command<z.output<typeof TimezoneArgs>>;

@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { buildDigest, digestItems, UserError, type Digest } from '../src/index.js';
+import { buildDigest, digestItems, nameIn, t, UserError, type Digest } from '../src/index.js';
 import { CountSchema, FreeTextSchema, MAX_COUNT, nextPage, OffsetSchema, splitCount } from './arguments.js';
 import type { Command } from './command.js';
+import { calendarOf, localeOf } from './command-text.js';
 import { chatView } from './visible-sources.js';
 
 const TopicArgs = z.object({
-  name: FreeTextSchema('topic name, for example /topic afghanistan'),
+  name: FreeTextSchema({ missing: 'args.topicName', tooLong: 'args.topicNameLong' }),
   count: CountSchema,
   offset: OffsetSchema,
 });
 
 export const topic = {
   name: 'topic',
-  description: 'Articles about a topic, or any words you search for',
-  usage: '/topic <name…> [count]',
+  description: t('en', 'topic.description'),
+  usage: t('en', 'topic.usage'),
   examples: ['/topic afghanistan', '/topic central asia 10', '/topic bagram'],
   options: [
     {
@@ -39,6 +40,7 @@ export const topic = {
   args: TopicArgs,
   async run({ name, count, offset }, context, services) {
     const { store, topics } = services;
+    const locale = localeOf(context);
     const view = chatView(context, services);
     const known = topics.find(name);
     const page = (digest: Digest, total: number) => ({
@@ -51,15 +53,18 @@ export const topic = {
       sources: view.sourcesById,
       timeZone: context.timeZone,
       now: services.clock.now(),
+      locale,
+      calendar: calendarOf(context),
     };
     if (known) {
+      const shown = nameIn(known.names, locale);
       const total = store.countByTopic(known.id, view.hidden);
       const digest = buildDigest({
         ...common,
-        title: known.names.en,
+        title: shown,
         articles: store.byTopic(known.id, { limit: count, offset, exceptSourceIds: view.hidden }),
         total,
-        emptyText: `No articles about ${known.names.en} yet. Try /latest, or another of /topics.`,
+        emptyText: t(locale, 'topic.empty', { name: shown }),
         moreCommand: `/topic ${known.id} ${MAX_COUNT}`,
       });
       return page(digest, total);
@@ -68,20 +73,22 @@ export const topic = {
     if (total > 0) {
       const digest = buildDigest({
         ...common,
-        title: `“${name}”`,
+        title: t(locale, 'quote', { text: name }),
         articles: store.search(name, { limit: count, offset, exceptSourceIds: view.hidden }),
         total,
-        emptyText: `Nothing more matches "${name}".`,
+        emptyText: t(locale, 'topic.searchEmpty', { words: name }),
         moreCommand: `/topic ${name} ${MAX_COUNT}`,
       });
       return page(digest, total);
     }
     const closest = topics.suggest(name, 3);
-    if (!closest.length) throw new UserError(`Nothing matches "${name}". See /topics for what I follow.`);
-    const list = closest.map((t) => t.id).join(', ');
+    if (!closest.length) throw UserError.say('topic.noMatch', { words: name });
     return {
-      text: `Nothing matches "${name}". Did you mean ${list}? See /topics for them all.`,
-      choices: closest.map((t) => ({ label: t.names.en, command: `/topic ${t.id}` })),
+      text: t(locale, 'topic.suggest', { words: name, list: closest.map((suggested) => suggested.id) }),
+      choices: closest.map((suggested) => ({
+        label: nameIn(suggested.names, locale),
+        command: `/topic ${suggested.id}`,
+      })),
     };
   },
 } satisfies Command<z.output<typeof TopicArgs>>;

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { UserError } from '../src/index.js';
+import { nameIn, t, UserError } from '../src/index.js';
 import { requireManage, resolveTopicList, TopicListSchema } from './arguments.js';
 import type { Command } from './command.js';
+import { localeOf } from './command-text.js';
 
 const UnsubscribeArgs = z.object({ topics: TopicListSchema.optional() });
 
 export const unsubscribe = {
   name: 'unsubscribe',
-  description: 'Stop some topics, or all briefings here (all: also forgets this chat)',
-  usage: '/unsubscribe [topic… | all]',
+  description: t('en', 'unsubscribe.description'),
+  usage: t('en', 'unsubscribe.usage'),
   examples: ['/unsubscribe iran', '/unsubscribe all'],
   options: [
     {
@@ -23,31 +24,24 @@ export const unsubscribe = {
   args: UnsubscribeArgs,
   async run({ topics }, context, services) {
     requireManage(context);
+    const locale = localeOf(context);
     const { briefings } = services;
     if (!topics || /^all$/i.test(topics)) {
       await services.forgetChat(context.chat);
-      return {
-        text: "Done: no more briefings here, and I deleted this chat's settings. /subscribe starts again.",
-      };
+      return { text: t(locale, 'unsubscribe.all') };
     }
     const ids = resolveTopicList(topics, services.topics);
     const existing = briefings.subscription(context.chat);
-    if (!existing) return { text: 'This chat has no briefings to stop. /subscribe starts them.' };
-    if (existing.topics.length === 0) {
-      throw new UserError(
-        'This chat gets every topic. To follow only some, send /unsubscribe all, then /subscribe with the topics you want.',
-      );
-    }
+    if (!existing) return { text: t(locale, 'unsubscribe.none') };
+    if (existing.topics.length === 0) throw UserError.say('unsubscribe.everyTopic');
     const missing = ids.filter((id) => !existing.topics.includes(id));
-    if (missing.length === ids.length) {
-      throw new UserError(`This chat does not follow ${missing.join(', ')}. See /subscriptions.`);
-    }
+    if (missing.length === ids.length) throw UserError.say('unsubscribe.notFollowed', { topics: missing });
     const left = await briefings.removeTopics(context.chat, ids);
-    if (!left)
-      return {
-        text: 'That was the last topic, so the briefings here have stopped. /subscribe starts again.',
-      };
-    const names = left.topics.map((id) => services.topics.find(id)?.names.en ?? id).join(', ');
-    return { text: `Done. This chat now follows ${names}. See /subscriptions.` };
+    if (!left) return { text: t(locale, 'unsubscribe.last') };
+    const names = left.topics.map((id) => {
+      const topic = services.topics.find(id);
+      return topic ? nameIn(topic.names, locale) : id;
+    });
+    return { text: t(locale, 'unsubscribe.done', { topics: names }) };
   },
 } satisfies Command<z.output<typeof UnsubscribeArgs>>;

@@ -11,6 +11,7 @@ import { createHealthBoard, HEALTH_NAMESPACE, type HealthListener } from './heal
 import { logHealthChanges } from './health/log-health-changes.js';
 import { healthPolicy, type HealthPolicy, type SourceHealth } from './health/source-health.js';
 import { reportSources, type SourceReport } from './health/source-report.js';
+import { openChatLanguages, type ChatLanguages } from './i18n/chat-language.js';
 import { createFirstFetchLog } from './ingest/first-fetch.js';
 import {
   INLINE_PARSER,
@@ -88,6 +89,8 @@ export interface Briefer {
   readonly keyv: KeyvStore;
   /** sources added by chats (/source): each visible to its chat only */
   readonly chatSources: ChatSources;
+  /** each chat's /language settings: the bot's language there, the news languages, the calendar */
+  readonly languages: ChatLanguages;
   /** the last fetch of each source, by source id */
   readonly outcomes: ReadonlyMap<string, SourceOutcome>;
   /** subscriptions and their delivery; built here, started by the composition root with the senders */
@@ -124,6 +127,9 @@ export async function openBriefer(options: BrieferOptions): Promise<Briefer> {
     logger.warn('skipped an invalid stored source record', { key, problem }),
   );
   const sourcesById = new Map(options.sources.map((source) => [source.id, source]));
+  const languages = await openChatLanguages(keyv, (key, problem) =>
+    logger.warn('skipped an invalid stored chat language record', { key, problem }),
+  );
   const briefings = await openBriefingService(
     {
       keyv,
@@ -134,6 +140,7 @@ export async function openBriefer(options: BrieferOptions): Promise<Briefer> {
       logger,
       // a chat's own sources are for its briefings only (chatSources is opened below, before any delivery)
       isVisible: (chat, sourceId) => chatSources.isVisible(chat, sourceId),
+      chatLanguage: (chat) => languages.get(chat),
     },
     options.briefings,
   );
@@ -214,6 +221,7 @@ export async function openBriefer(options: BrieferOptions): Promise<Briefer> {
     timeZone: options.timeZone,
     outcomes,
     briefings,
+    languages,
     keyv,
     chatSources,
     refresh: () => ingest(allSources()),
@@ -232,10 +240,12 @@ export async function openBriefer(options: BrieferOptions): Promise<Briefer> {
     async forgetChat(chat) {
       await briefings.forget(chat);
       await chatSources.forget(chat);
+      await languages.forget(chat);
     },
     async moveChat(from, to) {
       await briefings.move(from, to);
       await chatSources.move(from, to);
+      await languages.move(from, to);
     },
     async close() {
       if (closed) return;

@@ -1,9 +1,26 @@
 // two kinds of error (docs/architecture.md): a UserError is shown to the reader as is;
 // anything else is logged with context and the reader gets a short apology.
+import { t, type MessageKey, type MessageValues } from './i18n/translate.js';
 
-/** A mistake the reader can fix; its message says what to do next. */
+/**
+ * A mistake the reader can fix; its message says what to do next. Made with `UserError.say`, it
+ * names a catalogue message, and the reader sees it in their own language.
+ */
 export class UserError extends Error {
   override name = 'UserError';
+  readonly key: MessageKey | undefined;
+  readonly values: MessageValues | undefined;
+
+  constructor(message: string, options?: ErrorOptions & { key?: MessageKey; values?: MessageValues }) {
+    super(message, options);
+    this.key = options?.key;
+    this.values = options?.values;
+  }
+
+  /** a UserError from the catalogues: its message is the English one */
+  static say(key: MessageKey, values?: MessageValues, options?: ErrorOptions): UserError {
+    return new UserError(t('en', key, values), { ...options, key, ...(values && { values }) });
+  }
 }
 
 /** A feed or page that could not be read or parsed; names the source and the cause. */

@@ -12,6 +12,7 @@ export {
 export type { TickReport } from './briefings/briefing-scheduler.js';
 export { resolveTimeZone, suggestTimeZones, timeZoneChoices } from './briefings/resolve-time-zone.js';
 export {
+  DEFAULT_BRIEFING_TIME,
   LocalTimeSchema,
   MAX_SUBSCRIBED_TOPICS,
   platformOf,
@@ -22,7 +23,7 @@ export { systemClock, createFixedClock, type Clock } from './clock.js';
 export { loadConfig, type Config } from './config.js';
 export { buildDigest, type DigestRequest } from './digest/build-digest.js';
 export { digestItems, type Digest, type DigestItem, type DigestSection } from './digest/digest.js';
-export { formatAbsolute, formatRelative } from './digest/format-time.js';
+export { formatAbsolute, formatDay, formatRelative } from './digest/format-time.js';
 export { articleTime, rankArticles } from './digest/rank.js';
 export { ConfigError, FeedError, StoreError, UserError } from './errors.js';
 export { MAX_FEED_BYTES, parseFeed, type ParsedFeed } from './feeds/parse-feed.js';
@@ -50,3 +51,5 @@ export { httpUrl } from './text/http-url.js';
 export { isHighSurrogate, truncateAtWord } from './text/truncate.js';
 export type { KeyvStore } from './store/open-keyv.js';
 export { createSourceHealthNotices } from './sources/source-health-notices.js';
+export { ChatLanguageSchema, type ChatLanguage, type ChatLanguages } from './i18n/chat-language.js';
+export * from './i18n/index.js';

@@ -117,17 +117,20 @@ export async function serveCommand(config: Config, options: { console: boolean }
 /** Chats hear about their own sources failing and recovering, once each, through their platform's
  *  sender; nothing is sent before `ready` resolves. */
 export function sourceHealthNotices(
-  briefer: Pick<Briefer, 'chatSources'>,
+  briefer: Pick<Briefer, 'chatSources' | 'languages'>,
   senders: Record<string, BriefingSender>,
   logger: Logger,
   ready: Promise<void> = Promise.resolve(),
 ): HealthListener {
+  // in the language the chat reads the bot in
+  const localeOf = (chat: string) => briefer.languages.get(chat)?.locale ?? 'en';
   return createSourceHealthNotices({
     chatSources: briefer.chatSources,
     send: async (chat, text) => {
       await ready;
-      return senders[platformOf(chat)]?.send(chat, { text });
+      return senders[platformOf(chat)]?.send(chat, { text, locale: localeOf(chat) });
     },
+    localeOf,
     logger,
   });
 }

@@ -1,6 +1,7 @@
 // the terminal chat: the same commands as the bots, one reader, plain text.
 import { createInterface } from 'node:readline';
 import { parseCommandLine, runCommand, type Services } from '../../commands/index.js';
+import { t } from '../../src/index.js';
 import { renderText } from './render-text.js';
 
 export interface ConsoleChat {
@@ -33,10 +34,10 @@ export function createConsoleChat(options: {
     }
     // in the terminal the slash is optional: "latest 5" works like "/latest 5"
     const parsed = parseCommandLine(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
-    if (!parsed)
-      return say(
-        'Commands start with a slash, for example /latest or /topic afghanistan. Send /help for more.',
-      );
+    if (!parsed) {
+      const locale = services.languages.get(context.chat)?.locale ?? 'en';
+      return say(renderText({ text: t(locale, 'chat.slashHint'), locale }));
+    }
     const reply = await runCommand({ name: parsed.name, text: parsed.text, context }, services);
     say(renderText(reply, options.width ? { width: options.width } : {}));
   };

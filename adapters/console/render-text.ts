@@ -1,7 +1,18 @@
 import type { Reply } from '../../commands/command.js';
-import { formatItemTime, httpUrl, type Digest, type DigestItem } from '../../src/index.js';
+import {
+  directionOf,
+  formatItemTime,
+  httpUrl,
+  isolateField,
+  isolateRuns,
+  t,
+  type Digest,
+  type DigestItem,
+  type Direction,
+  type Locale,
+} from '../../src/index.js';
 
-// a piece of a line: `isolate` for text from feeds (may be right-to-left), `attach` to glue it to what precedes
+// a piece of a line: `isolate` for text from feeds (either direction), `attach` to glue it to what precedes
 interface Run {
   text: string;
   isolate?: boolean;
@@ -11,13 +22,10 @@ interface Run {
 const DEFAULT_WIDTH = 100;
 const MIN_WIDTH = 20;
 const ALSO_SHOWN = 5;
-const FSI = '\u2068';
-const PDI = '\u2069';
 
 // terminal control characters and bidi embeddings/isolates from feeds: dropped, ours are added where needed
 const UNSAFE = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDC00-\uDFFF]/;
 // characters that take no column: combining marks (variation selectors too), zero-width and bidi controls
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2069\uFEFF]/u;
 
@@ -45,10 +53,10 @@ interface Token {
 
 /**
  * Wraps runs into lines of at most `width` columns without breaking words (a longer word gets a
- * line of its own). On each line, the words of an isolated run that hold right-to-left letters are
- * wrapped in U+2068 … U+2069, so they read correctly next to Latin text and numbers.
+ * line of its own). On each line, text of the other direction than `direction` is wrapped in
+ * U+2068 … U+2069 (src/i18n), so it reads correctly next to the reply's own words and numbers.
  */
-function wrap(runs: Run[], width: number, indent = '', hanging = indent): string[] {
+function wrap(runs: Run[], width: number, direction: Direction, indent = '', hanging = indent): string[] {
   const tokens: Token[] = runs.flatMap((run, index) =>
     run.text
       .split(/\s+/)
@@ -77,10 +85,12 @@ function wrap(runs: Run[], width: number, indent = '', hanging = indent): string
     current.push(chunk);
   }
   if (current.length > 0) lines.push(current);
-  return lines.map((line, index) => (index === 0 ? indent : hanging) + renderLine(line.flat(), runs));
+  return lines.map(
+    (line, index) => (index === 0 ? indent : hanging) + renderLine(line.flat(), runs, direction),
+  );
 }
 
-function renderLine(tokens: Token[], runs: Run[]): string {
+function renderLine(tokens: Token[], runs: Run[], direction: Direction): string {
   const groups: { run: number; text: string; attach: boolean }[] = [];
   for (const token of tokens) {
     const last = groups.at(-1);
@@ -90,33 +100,41 @@ function renderLine(tokens: Token[], runs: Run[]): string {
   return groups
     .map((group, index) => {
       const text =
-        runs[group.run]?.isolate === true && RTL.test(group.text) ? FSI + group.text + PDI : group.text;
+        runs[group.run]?.isolate === true
+          ? isolateField(group.text, direction)
+          : isolateRuns(group.text, direction);
       return index === 0 || group.attach ? text : ` ${text}`;
     })
     .join('');
 }
 
 function itemLines(item: DigestItem, digest: Digest, width: number): string[] {
-  const lines = wrap([{ text: clean(item.title), isolate: true }], width, '• ', '  ');
+  const locale: Locale = digest.locale ?? 'en';
+  const direction = directionOf(locale);
+  const lines = wrap([{ text: clean(item.title), isolate: true }], width, direction, '• ', '  ');
   lines.push(
     ...wrap(
       [{ text: clean(item.sourceName), isolate: true }, { text: `· ${formatItemTime(item, digest)}` }],
       width,
+      direction,
       '  ',
     ),
   );
   const summary = clean(item.summary);
-  if (summary !== '') lines.push(...wrap([{ text: summary, isolate: true }], width, '  '));
+  if (summary !== '') lines.push(...wrap([{ text: summary, isolate: true }], width, direction, '  '));
   if (item.alsoReportedBy.length > 0) {
-    const names = item.alsoReportedBy.slice(0, ALSO_SHOWN).map((other) => clean(other.sourceName));
+    const names: Run[] = item.alsoReportedBy
+      .slice(0, ALSO_SHOWN)
+      .map((other) => ({ text: clean(other.sourceName), isolate: true }));
     const more = item.alsoReportedBy.length - names.length;
-    if (more > 0) names.push(`${more} more`);
-    const runs: Run[] = [{ text: 'also:' }];
+    if (more > 0) names.push({ text: t(locale, 'render.more', { count: more }) });
+    const comma = t(locale, 'list.separator').trim();
+    const runs: Run[] = [{ text: t(locale, 'render.also') }];
     names.forEach((name, index) => {
-      runs.push({ text: name, isolate: true });
-      if (index < names.length - 1) runs.push({ text: ',', attach: true });
+      runs.push(name);
+      if (index < names.length - 1) runs.push({ text: comma, attach: true });
     });
-    lines.push(...wrap(runs, width, '  '));
+    lines.push(...wrap(runs, width, direction, '  '));
   }
   const url = httpUrl(item.url);
   if (url !== undefined) lines.push(`  ${url}`);
@@ -124,32 +142,36 @@ function itemLines(item: DigestItem, digest: Digest, width: number): string[] {
 }
 
 function digestBlocks(digest: Digest, width: number): string[][] {
+  const direction = directionOf(digest.locale ?? 'en');
   const blocks: string[][] = [];
+  // the title, empty text, headings and footer are the bot's words (with a topic's or a search's)
   const title = clean(digest.title);
-  if (title !== '') blocks.push(wrap([{ text: title, isolate: true }], width));
+  if (title !== '') blocks.push(wrap([{ text: title }], width, direction));
   const items = digest.sections.flatMap((section) => section.items);
-  if (items.length === 0) blocks.push(wrap([{ text: clean(digest.emptyText), isolate: true }], width));
+  if (items.length === 0) blocks.push(wrap([{ text: clean(digest.emptyText) }], width, direction));
   for (const section of digest.sections) {
     const heading = clean(section.heading ?? '');
     if (heading !== '' && section.items.length > 0) {
-      blocks.push(wrap([{ text: '──' }, { text: heading, isolate: true }, { text: '──' }], width));
+      blocks.push(wrap([{ text: '──' }, { text: heading }, { text: '──' }], width, direction));
     }
     for (const item of section.items) blocks.push(itemLines(item, digest, width));
   }
   const footer = clean(digest.footer ?? '');
-  if (footer !== '') blocks.push(wrap([{ text: footer, isolate: true }], width));
+  if (footer !== '') blocks.push(wrap([{ text: footer }], width, direction));
   return blocks;
 }
 
 /** Renders a reply as plain text for a terminal, wrapped at `width` columns (default 100). */
 export function renderText(reply: Reply, options: { width?: number } = {}): string {
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
+  const locale = reply.locale ?? 'en';
+  const direction = directionOf(locale);
   const blocks: string[][] = [];
   if (reply.text !== undefined) {
     const lines = clean(reply.text, false)
       .trim()
       .split('\n')
-      .flatMap((line) => (line.trim() === '' ? [''] : wrap([{ text: line, isolate: true }], width)));
+      .flatMap((line) => (line.trim() === '' ? [''] : wrap([{ text: line }], width, direction)));
     if (lines.length > 0 && lines.some((line) => line !== '')) blocks.push(lines);
   }
   if (reply.digest !== undefined) blocks.push(...digestBlocks(reply.digest, width));
@@ -157,7 +179,14 @@ export function renderText(reply: Reply, options: { width?: number } = {}): stri
     const commands = reply.choices.map((choice) => clean(choice.command)).filter((command) => command !== '');
     const shown = commands.map((command) => (command.startsWith('/') ? command : `/${command}`));
     blocks.push(
-      wrap([{ text: 'Try:' }, ...shown.map((text, i) => ({ text: i === 0 ? text : `· ${text}` }))], width),
+      wrap(
+        [
+          { text: t(locale, 'render.try') },
+          ...shown.map((text, i) => ({ text: i === 0 ? text : `· ${text}` })),
+        ],
+        width,
+        direction,
+      ),
     );
   }
   if (reply.file !== undefined) {

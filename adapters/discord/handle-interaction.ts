@@ -8,13 +8,13 @@ import {
   findCommand,
   parseCommandLine,
   runCommand,
-  SLOW_DOWN_NOTICE,
+  slowDownNotice,
   type CommandContext,
   type CommandRateLimit,
   type Reply,
   type Services,
 } from '../../commands/index.js';
-import { UserError } from '../../src/index.js';
+import { localeFromLanguageCode, t, UserError, type Locale } from '../../src/index.js';
 import { answerInteraction, answerPrivately } from './answer-interaction.js';
 import type { AttachmentReader } from './attachments.js';
 import { suggestSources, suggestTopics, type AutocompleteChoice } from './autocomplete.js';
@@ -41,10 +41,9 @@ export interface InteractionDeps {
   readAttachment?: AttachmentReader;
 }
 
-export const STALE_BUTTON =
-  'This button has expired (buttons last a while, and not across restarts). Ask again, for example with /latest or /topic afghanistan.';
-export const UNSUPPORTED = 'I can only answer my slash commands and buttons. Send /help to see them.';
-export const APOLOGY = 'Sorry, something went wrong while answering. Please try again in a minute.';
+export const STALE_BUTTON = t('en', 'chat.staleButtonLong');
+export const UNSUPPORTED = t('en', 'chat.unsupported');
+export const APOLOGY = t('en', 'chat.apology');
 
 /** in a server, who may change the channel's briefings: Manage Channels or Manage Server (one bit set) */
 const MANAGERS = PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageGuild;
@@ -56,9 +55,16 @@ export function contextOf(interaction: RawInteraction, services: Services): Comm
     chat: `discord:${channelOf(interaction) ?? 'unknown'}`,
     user: `discord:${userIdOf(interaction) ?? 'unknown'}`,
     timeZone: services.timeZone,
+    // Discord has no Dari or Pashto locale: English here until the channel chooses with /language
+    locale: localeFromLanguageCode(interaction.locale),
     ...(permissions ? { canManage: permissions.any(MANAGERS) } : {}),
   };
 }
+
+/** the channel's language (/language), else the reader's Discord locale */
+const readerLocale = (interaction: RawInteraction, services: Services): Locale =>
+  services.languages.get(`discord:${channelOf(interaction) ?? 'unknown'}`)?.locale ??
+  localeFromLanguageCode(interaction.locale);
 
 /**
  * The options as named values; options nested under subcommands are not ours and are left out, and so
@@ -104,10 +110,11 @@ export async function handleInteraction(interaction: RawInteraction, deps: Inter
   const responder = deps.respond(interaction);
   if (kind === 'autocomplete') return answerAutocomplete(interaction, responder, deps.services);
   if (!answerable(interaction)) return;
-  if (kind === 'other') return answerPrivately(responder, UNSUPPORTED);
+  const locale = readerLocale(interaction, deps.services);
+  if (kind === 'other') return answerPrivately(responder, t(locale, 'chat.unsupported'));
   // rate-limited readers get the notice every time: an unanswered interaction shows them an error instead
   if (deps.rateLimit.check(`discord:${userIdOf(interaction) ?? 'unknown'}`) !== 'allow') {
-    return answerPrivately(responder, SLOW_DOWN_NOTICE);
+    return answerPrivately(responder, slowDownNotice(locale));
   }
   if (kind === 'command') return answerCommand(interaction, responder, deps);
   return answerButton(interaction, responder, deps);
@@ -129,7 +136,7 @@ async function answerCommand(
     const files = await attachedFiles(interaction, deps.readAttachment);
     return runCommand({ name, options: { ...given, ...files }, context }, deps.services);
   };
-  await answerInteraction(responder, safely(work, deps), {
+  await answerInteraction(responder, safely(work, deps, context.locale ?? 'en'), {
     buttons: deps.buttons,
     deferAfterMs: deps.deferAfterMs,
     mayDefer: valid,
@@ -140,15 +147,19 @@ async function answerCommand(
  * runCommand answers its own failures, and an attachment that cannot be read is the reader's to fix;
  * anything else that escapes is logged and apologised for
  */
-const safely = (work: () => Promise<Reply>, deps: InteractionDeps) => async (): Promise<Reply> => {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UserError) return { text: error.message, private: true };
-    deps.services.logger.error('discord command failed', { error });
-    return { text: APOLOGY, private: true };
-  }
-};
+const safely =
+  (work: () => Promise<Reply>, deps: InteractionDeps, locale: Locale) => async (): Promise<Reply> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof UserError) {
+        const text = error.key ? t(locale, error.key, error.values) : error.message;
+        return { text, private: true, locale };
+      }
+      deps.services.logger.error('discord command failed', { error });
+      return { text: t(locale, 'chat.apology'), private: true, locale };
+    }
+  };
 
 async function answerButton(
   interaction: RawInteraction,
@@ -156,17 +167,18 @@ async function answerButton(
   deps: InteractionDeps,
 ): Promise<void> {
   const action = deps.buttons.get(interaction.data?.custom_id ?? '');
-  if (!action) return answerPrivately(responder, STALE_BUTTON);
+  const locale = readerLocale(interaction, deps.services);
+  if (!action) return answerPrivately(responder, t(locale, 'chat.staleButtonLong'));
   const context = contextOf(interaction, deps.services);
   const work = async (): Promise<Reply> => {
     if (action.kind === 'next') {
       return runCommand({ name: action.page.name, options: action.page.options, context }, deps.services);
     }
     const line = parseCommandLine(action.line);
-    if (!line) return { text: STALE_BUTTON, private: true };
+    if (!line) return { text: t(locale, 'chat.staleButtonLong'), private: true, locale };
     return runCommand({ name: line.name, text: line.text, context }, deps.services);
   };
-  await answerInteraction(responder, safely(work, deps), {
+  await answerInteraction(responder, safely(work, deps, context.locale ?? 'en'), {
     buttons: deps.buttons,
     deferAfterMs: deps.deferAfterMs,
   });

@@ -23,6 +23,8 @@ export interface RawInteraction {
   member?: { user?: { id?: string }; permissions?: string };
   /** in a DM */
   user?: { id?: string };
+  /** the reader's Discord language, e.g. "en-US" */
+  locale?: string;
 }
 
 export interface RawInteractionData {

@@ -1,5 +1,17 @@
 import type { Reply } from '../../commands/command.js';
-import { formatItemTime, httpUrl, truncateAtWord, type Digest, type DigestItem } from '../../src/index.js';
+import {
+  directionOf,
+  formatItemTime,
+  httpUrl,
+  isolateField,
+  isolateRuns,
+  t,
+  truncateAtWord,
+  type Digest,
+  type DigestItem,
+  type Direction,
+  type Locale,
+} from '../../src/index.js';
 
 export interface DiscordEmbed {
   title?: string;
@@ -96,37 +108,53 @@ export function embedSize(embed: DiscordEmbed): number {
 // masked links end at ")", so parentheses in the address are percent-encoded
 const markdownHref = (url: string): string => url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 
-function alsoLine(item: DigestItem): string | undefined {
+// isolates (src/i18n) go in before escaping, and every limit below is measured after both
+function alsoLine(item: DigestItem, locale: Locale): string | undefined {
   if (item.alsoReportedBy.length === 0) return undefined;
+  const direction = directionOf(locale);
   const shown = item.alsoReportedBy.slice(0, ALSO_SHOWN).map((other) => {
-    const name = escapeMarkdown(truncateAtWord(other.sourceName, NAME_MAX));
+    const name = escapeMarkdown(isolateField(truncateAtWord(other.sourceName, NAME_MAX), direction));
     const url = httpUrl(other.url);
     // a long address would crowd out the summary; the name alone still says who carried it
     return url === undefined || url.length > URL_SHOWN_MAX ? name : `[${name}](${markdownHref(url)})`;
   });
   const more = item.alsoReportedBy.length - shown.length;
-  if (more > 0) shown.push(`${more} more`);
-  return `also: ${shown.join(', ')}`;
+  if (more > 0) shown.push(t(locale, 'render.more', { count: more }));
+  return `${t(locale, 'render.also')} ${shown.join(t(locale, 'list.separator'))}`;
 }
 
-function itemEmbed(item: DigestItem, time: string, footer: string | undefined): DiscordEmbed {
+function itemEmbed(item: DigestItem, locale: Locale, time: string, footer: string | undefined): DiscordEmbed {
+  const direction = directionOf(locale);
   const sourceName = truncateAtWord(item.sourceName.trim(), NAME_MAX);
   const embed: DiscordEmbed = {
-    author: { name: fit(sourceName, DISCORD_LIMITS.authorName, neutraliseMentions) },
+    author: {
+      name: fit(sourceName, DISCORD_LIMITS.authorName, (name) =>
+        neutraliseMentions(isolateField(name, direction)),
+      ),
+    },
   };
-  const title = fit(item.title.trim(), DISCORD_LIMITS.title, escapeMarkdown);
+  const title = fit(item.title.trim(), DISCORD_LIMITS.title, (text) =>
+    escapeMarkdown(isolateField(text, direction)),
+  );
   const url = httpUrl(item.url);
   if (title !== '') embed.title = title;
   if (title !== '' && url !== undefined) embed.url = url;
   if (footer !== undefined)
-    embed.footer = { text: fit(footer, DISCORD_LIMITS.footerText, neutraliseMentions) };
-  const tail = [`*${escapeMarkdown(time)}*`, alsoLine(item)]
+    embed.footer = {
+      text: fit(footer, DISCORD_LIMITS.footerText, (text) =>
+        neutraliseMentions(isolateRuns(text, direction)),
+      ),
+    };
+  const tail = [`*${escapeMarkdown(isolateRuns(time, direction))}*`, alsoLine(item, locale)]
     .filter((line): line is string => line !== undefined)
     .join('\n');
   const room =
     Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.embedTotal - embedSize(embed)) - tail.length;
   const summary = item.summary.trim();
-  const summaryText = summary === '' ? '' : fit(summary, Math.max(0, room - 1), escapeMarkdown);
+  const summaryText =
+    summary === ''
+      ? ''
+      : fit(summary, Math.max(0, room - 1), (text) => escapeMarkdown(isolateField(text, direction)));
   return {
     ...embed,
     description: summaryText === '' ? tail : `${summaryText}\n${tail}`,
@@ -163,11 +191,12 @@ function freeze(embed: DiscordEmbed): DiscordEmbed {
 }
 
 function keptItemEmbed(item: DigestItem, digest: Digest, footer: string | undefined): DiscordEmbed {
+  const locale = digest.locale ?? 'en';
   const time = formatItemTime(item, digest);
-  const key = `${item.articleId}\u0000${time}\u0000${footer ?? ''}`;
+  const key = `${item.articleId}\u0000${locale}\u0000${time}\u0000${footer ?? ''}`;
   const kept = keptEmbeds.get(key);
   if (kept && sameItem(kept.item, item)) return kept.embed;
-  const embed = freeze(itemEmbed(item, time, footer));
+  const embed = freeze(itemEmbed(item, locale, time, footer));
   if (keptEmbeds.size >= EMBEDS_KEPT) {
     const oldest = keptEmbeds.keys().next();
     if (!oldest.done) keptEmbeds.delete(oldest.value);
@@ -194,10 +223,10 @@ function headPiece(text: string, max: number): string {
   return text.slice(0, cut);
 }
 
-/** Plain text as content parts of at most 2,000 characters each once escaped. */
-function contentParts(raw: string): Part[] {
+/** The bot's words as content parts of at most 2,000 characters each once isolated and escaped. */
+function contentParts(raw: string, direction: Direction): Part[] {
   const parts: Part[] = [];
-  let rest = raw.trim();
+  let rest = isolateRuns(raw.trim(), direction);
   while (rest !== '') {
     let piece = headPiece(rest, DISCORD_LIMITS.content);
     // escaping at most doubles a character, so half the limit always fits
@@ -211,21 +240,22 @@ function contentParts(raw: string): Part[] {
 
 function digestParts(digest: Digest): Part[] {
   const parts: Part[] = [];
+  const direction = directionOf(digest.locale ?? 'en');
+  const words = (text: string) => escapeMarkdown(isolateRuns(text, direction));
   const title = digest.title.trim();
-  if (title !== '')
-    parts.push({ kind: 'content', text: `**${fit(title, DISCORD_LIMITS.title, escapeMarkdown)}**` });
+  if (title !== '') parts.push({ kind: 'content', text: `**${fit(title, DISCORD_LIMITS.title, words)}**` });
   const items = digest.sections.flatMap((section) => section.items);
   const footer = digest.footer?.trim() || undefined;
   if (items.length === 0) {
-    parts.push(...contentParts(digest.emptyText));
-    if (footer !== undefined) parts.push(...contentParts(footer));
+    parts.push(...contentParts(digest.emptyText, direction));
+    if (footer !== undefined) parts.push(...contentParts(footer, direction));
     return parts;
   }
   const last = items.at(-1);
   for (const section of digest.sections) {
     const heading = section.heading?.trim();
     if (heading !== undefined && heading !== '' && section.items.length > 0) {
-      parts.push({ kind: 'content', text: `__**${fit(heading, DISCORD_LIMITS.title, escapeMarkdown)}**__` });
+      parts.push({ kind: 'content', text: `__**${fit(heading, DISCORD_LIMITS.title, words)}**__` });
     }
     for (const item of section.items) {
       // the digest's closing line is the footer of its last embed, so it reads after the items
@@ -280,7 +310,7 @@ function pack(parts: Part[]): DiscordMessage[] {
  */
 export function renderDiscord(reply: Reply): DiscordMessage[] {
   const parts: Part[] = [];
-  if (reply.text !== undefined) parts.push(...contentParts(reply.text));
+  if (reply.text !== undefined) parts.push(...contentParts(reply.text, directionOf(reply.locale ?? 'en')));
   if (reply.digest !== undefined) parts.push(...digestParts(reply.digest));
   return pack(parts);
 }

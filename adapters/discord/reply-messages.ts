@@ -7,7 +7,7 @@ import {
   type APIButtonComponentWithCustomId,
 } from 'discord.js';
 import type { Reply } from '../../commands/command.js';
-import { truncateAtWord } from '../../src/index.js';
+import { t, truncateAtWord } from '../../src/index.js';
 import type { ButtonStore } from './button-store.js';
 import { renderDiscord, type DiscordMessage } from './render-embeds.js';
 
@@ -30,8 +30,7 @@ const LABEL_MAX = 80;
 const PER_ROW = 5;
 // five rows at most; the last place is kept for "More"
 const MAX_CHOICES = 24;
-export const MORE_LABEL = 'More ▸';
-const EMPTY_REPLY = 'Done.';
+export const MORE_LABEL = t('en', 'reply.more');
 
 // plain JSON rather than ButtonBuilder: its validation costs more than the rest of an answer, and both
 // limits hold by construction (labels are cut to 80, custom ids are short); tests check them with the builders
@@ -57,7 +56,8 @@ function buttonRows(reply: Reply, buttons: ButtonStore): ButtonRow[] {
       ),
     );
   if (reply.next) {
-    list.push(button(MORE_LABEL, buttons.put({ kind: 'next', page: reply.next }), ButtonStyle.Primary));
+    const label = t(reply.locale ?? 'en', 'reply.more');
+    list.push(button(label, buttons.put({ kind: 'next', page: reply.next }), ButtonStyle.Primary));
   }
   const rows: ButtonRow[] = [];
   for (let i = 0; i < list.length; i += PER_ROW) {
@@ -70,7 +70,11 @@ function buttonRows(reply: Reply, buttons: ButtonStore): ButtonRow[] {
 export function replyMessages(reply: Reply, buttons: ButtonStore): OutgoingMessage[] {
   const messages: OutgoingMessage[] = renderDiscord(reply);
   if (messages.length === 0)
-    messages.push({ content: EMPTY_REPLY, embeds: [], allowed_mentions: { parse: [] } });
+    messages.push({
+      content: t(reply.locale ?? 'en', 'reply.done'),
+      embeds: [],
+      allowed_mentions: { parse: [] },
+    });
   if (reply.file) {
     const { name, mimeType, content } = reply.file;
     messages[0]!.files = [{ name, contentType: mimeType, data: Buffer.from(content, 'utf8') }];

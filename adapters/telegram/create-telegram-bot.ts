@@ -3,8 +3,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Bot, GrammyError, HttpError } from 'grammy';
-import { commandList, createCommandRateLimit, type Services } from '../../commands/index.js';
-import { ConfigError, type BriefingSender, type Logger } from '../../src/index.js';
+import { commandList, commandText, createCommandRateLimit, type Services } from '../../commands/index.js';
+import { ConfigError, primaryTag, type BriefingSender, type Locale, type Logger } from '../../src/index.js';
 import { DEFAULT_RETRY, installSendDiscipline, type RetryOptions } from './api-discipline.js';
 import { createDocumentDownload } from './attached-document.js';
 import { createTelegramBriefingSender } from './briefing-sender.js';
@@ -173,13 +173,18 @@ export function createTelegramBot(options: TelegramOptions, services: Services):
   let polling: Promise<void> | undefined;
   let state: 'new' | 'starting' | 'running' | 'stopped' = 'new';
 
+  // the menu in English for everyone, and in Dari and Pashto for readers whose Telegram is set to them
   const registerCommands = async () => {
-    const commands = commandList().map((command) => ({
-      command: command.name,
-      description: command.description.slice(0, 256),
-    }));
+    const menu = (locale: Locale) =>
+      commandList().map((command) => ({
+        command: command.name,
+        description: commandText(command, 'description', locale).slice(0, 256),
+      }));
     try {
-      await bot.api.setMyCommands(commands);
+      await bot.api.setMyCommands(menu('en'));
+      for (const locale of ['fa-AF', 'ps'] as const) {
+        await bot.api.setMyCommands(menu(locale), { language_code: primaryTag(locale) });
+      }
     } catch (error) {
       logger.warn('telegram: could not register the command menu (setMyCommands); commands still work', {
         error,

@@ -1,13 +1,13 @@
 // inline buttons for a reply: the reader's choices (closest topics, …) and "More ▸" for the next page.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { NextPage, Reply } from '../../commands/command.js';
-import { truncateAtWord } from '../../src/index.js';
+import { t, truncateAtWord } from '../../src/index.js';
 import type { ButtonStore } from './button-store.js';
 
 /** What a pressed button asks for. */
 export type ButtonAction = { kind: 'page'; next: NextPage } | { kind: 'command'; line: string };
 
-export const MORE_LABEL = 'More ▸';
+export const MORE_LABEL = t('en', 'reply.more');
 const CALLBACK_DATA_BYTES = 64;
 const LABEL_MAX = 40;
 
@@ -43,7 +43,8 @@ export function replyKeyboard(
     return [{ text: label, callback_data: buttonData({ kind: 'command', line }, store) }];
   });
   if (reply.next !== undefined) {
-    rows.push([{ text: MORE_LABEL, callback_data: buttonData({ kind: 'page', next: reply.next }, store) }]);
+    const label = t(reply.locale ?? 'en', 'reply.more');
+    rows.push([{ text: label, callback_data: buttonData({ kind: 'page', next: reply.next }, store) }]);
   }
   return rows.length === 0 ? undefined : { inline_keyboard: rows };
 }

@@ -1,6 +1,7 @@
 // /start: a greeting for a new reader, or a deep link (t.me/<bot>?start=topic_iran) that runs a command.
 import { commandList } from '../../commands/index.js';
-import { truncateAtWord } from '../../src/index.js';
+import { commandText } from '../../commands/index.js';
+import { t, truncateAtWord, type Locale } from '../../src/index.js';
 
 /** The command a deep-link payload stands for: topic_<name>, latest, latest_<source>. */
 export function deepLinkCommand(payload: string): { name: string; text: string } | undefined {
@@ -16,15 +17,19 @@ export function deepLinkCommand(payload: string): { name: string; text: string }
 }
 
 /** What /start answers: who the bot is and what to ask. Plain text; the renderer escapes it. */
-export function greeting(firstName: string | undefined, botUsername: string): string {
+export function greeting(firstName: string | undefined, botUsername: string, locale: Locale = 'en'): string {
   const name = firstName?.replace(/\s+/g, ' ').trim();
-  const hello = name ? `Hello, ${truncateAtWord(name, 40)}!` : 'Hello!';
-  const commands = commandList().map((command) => `${command.usage} — ${command.description}`);
+  const hello = name
+    ? t(locale, 'chat.hello', { name: truncateAtWord(name, 40) })
+    : t(locale, 'chat.helloAnyone');
+  const commands = commandList().map(
+    (command) => `${commandText(command, 'usage', locale)} — ${commandText(command, 'description', locale)}`,
+  );
   return [
-    `${hello} I brief you on the news from Afghanistan and the region, from the outlets I follow.`,
+    t(locale, 'chat.greeting', { hello }),
     '',
     ...commands,
     '',
-    `Try /latest or /topic afghanistan. In a group, add my name to a command: /latest@${botUsername}`,
+    t(locale, 'chat.greetingTry', { bot: botUsername }),
   ].join('\n');
 }

@@ -5,14 +5,14 @@ import {
   findCommand,
   parseCommandLine,
   runCommand,
-  SLOW_DOWN_NOTICE,
+  slowDownNotice,
   type CommandContext,
   type CommandRateLimit,
   type CommandRequest,
   type Reply,
   type Services,
 } from '../../commands/index.js';
-import { UserError, type Logger } from '../../src/index.js';
+import { localeFromLanguageCode, t, UserError, type Locale, type Logger } from '../../src/index.js';
 import { importedDocument, type DocumentDownload } from './attached-document.js';
 import type { ButtonStore } from './button-store.js';
 import type { ManagerCheck } from './chat-managers.js';
@@ -35,22 +35,30 @@ export interface HandlerDeps {
   detach(task: Promise<unknown>): void;
 }
 
-export const STALE_BUTTON = 'This button has expired. Send the command again for a fresh list.';
-const NOT_A_COMMAND = 'Send me a command, for example /latest or /topic afghanistan. /help lists them all.';
+export const STALE_BUTTON = t('en', 'chat.staleButton');
 
-/** Who asks and where, as the commands see it: `telegram:<chat>[:<topic>]` and `telegram:<user>`. */
+/**
+ * Who asks and where, as the commands see it: `telegram:<chat>[:<topic>]` and `telegram:<user>`, and
+ * the language the reader's Telegram is set to (`language_code`), until the chat chooses one.
+ */
 export const telegramContext = (
   chatId: number,
   userId: number,
   threadId: number | undefined,
   timeZone: string,
   canManage?: boolean,
+  languageCode?: string,
 ): CommandContext => ({
   chat: `telegram:${chatId}${threadId === undefined ? '' : `:${threadId}`}`,
   user: `telegram:${userId}`,
   timeZone,
   ...(canManage === undefined ? {} : { canManage }),
+  ...(languageCode === undefined ? {} : { locale: localeFromLanguageCode(languageCode) }),
 });
+
+/** the chat's language (/language), else the reader's Telegram language */
+const readerLocale = (deps: HandlerDeps, chat: string, languageCode: string | undefined): Locale =>
+  deps.services.languages.get(chat)?.locale ?? localeFromLanguageCode(languageCode);
 
 function send(deps: HandlerDeps, target: ReplyTarget, reply: Reply): void {
   deps.detach(deliverReply(deps.sender, target, reply, deps.buttons));
@@ -87,11 +95,20 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
 
   const decision = deps.rateLimit.check(`telegram:${userId}`);
   if (decision === 'silent') return;
-  if (decision === 'notice') return send(deps, target, { text: SLOW_DOWN_NOTICE });
-  if (parsed === undefined) return send(deps, target, { text: NOT_A_COMMAND });
+  const chatAddress = `telegram:${chat.id}${threadId === undefined ? '' : `:${threadId}`}`;
+  const locale = readerLocale(deps, chatAddress, from.language_code);
+  if (decision === 'notice') return send(deps, target, { text: slowDownNotice(locale), locale });
+  if (parsed === undefined) return send(deps, target, { text: t(locale, 'chat.notACommand'), locale });
 
   const canManage = await deps.managers.canManage(chat, from, message.sender_chat);
-  const context = telegramContext(chat.id, userId, threadId, deps.services.timeZone, canManage);
+  const context = telegramContext(
+    chat.id,
+    userId,
+    threadId,
+    deps.services.timeZone,
+    canManage,
+    from.language_code,
+  );
   let request: Omit<CommandRequest, 'context'> = { name: parsed.name, text: parsed.text };
   const document = importedDocument(message, parsed);
   // a reader who may not change the chat's sources is refused by the command; their file is not fetched
@@ -101,7 +118,8 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
       request = { name: parsed.name, options: { ...findCommand(parsed.name)?.fromText(parsed.text), file } };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      return send(deps, target, { text: error.message, private: true });
+      const text = error.key ? t(locale, error.key, error.values) : error.message;
+      return send(deps, target, { text, private: true, locale });
     }
   }
   if (parsed.name === 'start') {
@@ -111,7 +129,7 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
       await deps.services.briefings.resume(context.chat).catch((error: unknown) => {
         deps.logger.error('telegram: could not resume briefings', { chat: context.chat, error });
       });
-      return send(deps, target, { text: greeting(from.first_name, me) });
+      return send(deps, target, { text: greeting(from.first_name, me, locale), locale });
     }
     request = linked;
   }
@@ -136,9 +154,18 @@ export async function handleCallback(ctx: Context, deps: HandlerDeps): Promise<v
   try {
     const message = query.message;
     const action = readButton(query.data, deps.buttons);
-    if (action === undefined || message === undefined) return await answer(STALE_BUTTON);
+    const thread =
+      message !== undefined && 'is_topic_message' in message && message.is_topic_message
+        ? `:${message.message_thread_id}`
+        : '';
+    const locale = readerLocale(
+      deps,
+      message === undefined ? '' : `telegram:${message.chat.id}${thread}`,
+      query.from.language_code,
+    );
+    if (action === undefined || message === undefined) return await answer(t(locale, 'chat.staleButton'));
     const decision = deps.rateLimit.check(`telegram:${query.from.id}`);
-    if (decision !== 'allow') return await answer(decision === 'notice' ? SLOW_DOWN_NOTICE : undefined);
+    if (decision !== 'allow') return await answer(decision === 'notice' ? slowDownNotice(locale) : undefined);
     await answer();
     const threadId =
       'is_topic_message' in message && message.is_topic_message ? message.message_thread_id : undefined;
@@ -149,6 +176,7 @@ export async function handleCallback(ctx: Context, deps: HandlerDeps): Promise<v
       threadId,
       deps.services.timeZone,
       canManage,
+      query.from.language_code,
     );
     const target: ReplyTarget = { chatId: message.chat.id, ...(threadId === undefined ? {} : { threadId }) };
     if (action.kind === 'page') {

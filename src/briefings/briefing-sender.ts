@@ -1,4 +1,5 @@
 import type { Digest } from '../digest/digest.js';
+import type { Locale } from '../i18n/locale.js';
 
 /**
  * One message of a briefing. A subset of the commands' Reply, so a platform's reply renderer can
@@ -7,6 +8,8 @@ import type { Digest } from '../digest/digest.js';
 export interface BriefingMessage {
   text?: string;
   digest?: Digest;
+  /** the language of a text (a digest carries its own); English when absent */
+  locale?: Locale;
 }
 
 export type SendResult =

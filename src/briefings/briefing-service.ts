@@ -1,6 +1,9 @@
 // the briefings feature, assembled: subscriptions and chat settings, the ledger, the scheduler.
 import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
+import type { ChatLanguage } from '../i18n/chat-language.js';
+import type { Calendar, Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { Source } from '../sources/source.js';
 import type { NewsStore } from '../store/news-store.js';
@@ -9,7 +12,7 @@ import type { TopicMatcher } from '../topics/topic-matcher.js';
 import type { BriefingMessage, BriefingSender } from './briefing-sender.js';
 import { BriefingScheduler, type TickReport } from './briefing-scheduler.js';
 import { openDeliveryLedger, type DeliveryState } from './delivery-ledger.js';
-import { windowStart } from './deliver-briefing.js';
+import { readerOf, windowStart } from './deliver-briefing.js';
 import { planDaily } from './plan-daily.js';
 import { rankedMatches, selectBriefing } from './select-briefing.js';
 import { DEFAULT_RETRY, timerSleep, type RetryPolicy, type Sleep } from './send-with-retry.js';
@@ -50,8 +53,13 @@ export interface BriefingService {
   /** the chat's own zone (/timezone), if it set one */
   chatTimeZone(chat: string): string | undefined;
   status(chat: string): BriefingStatus | undefined;
-  /** the chat's next briefing as it stands now (not recorded); a chat without a subscription gets the default */
-  preview(chat: string, timeZone: string): { message: BriefingMessage; items: number; total: number };
+  /** the chat's next briefing as it stands now (not recorded); a chat without a subscription gets the
+   *  default; in the reader's language and calendar when given, else the chat's (/language) */
+  preview(
+    chat: string,
+    timeZone: string,
+    reader?: { locale?: Locale; calendar?: Calendar },
+  ): { message: BriefingMessage; items: number; total: number };
   /** creates or updates; checks everything before writing anything (UserError when something is wrong) */
   subscribe(chat: string, change: SubscriptionChange, defaults: { timeZone: string }): Promise<Subscription>;
   /** removes topics; removing the last one ends the subscription (undefined; the chat's zone stays) */
@@ -86,6 +94,8 @@ export interface BriefingDeps {
   sources: ReadonlyMap<string, Source>;
   clock: Clock;
   logger: Logger;
+  /** the chat's /language settings, for the language, calendar and news languages of its briefings */
+  chatLanguage?: (chat: string) => ChatLanguage | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -116,6 +126,7 @@ export async function openBriefingService(
       retry: { ...DEFAULT_RETRY, ...options.retry },
       sleep: options.sleep ?? timerSleep,
       staleAfterMs: catchUpMs,
+      ...(deps.chatLanguage && { chatLanguage: deps.chatLanguage }),
     },
     { liveBatchMs: settings.liveBatchMinutes * 60_000, catchUpMs, concurrency: settings.concurrency },
   );
@@ -157,12 +168,17 @@ export async function openBriefingService(
       };
     },
 
-    preview(chat, timeZone) {
+    preview(chat, timeZone, asked = {}) {
       const now = clock.now();
-      const subscription = subscriptions.get(chat) ?? defaultSubscription(chat, timeZone, now);
+      const subscribed = subscriptions.get(chat) ?? defaultSubscription(chat, timeZone, now);
+      const reader = readerOf(subscribed, deps.chatLanguage?.(chat));
+      const { subscription } = reader;
+      const locale = asked.locale ?? reader.locale;
       const from = windowStart(subscription, ledger.state(chat), now);
       const content = selectBriefing({
         subscription,
+        locale,
+        calendar: asked.calendar ?? reader.calendar,
         // not recorded, so everything indexed so far counts
         ranked: rankedMatches(
           subscription,
@@ -172,7 +188,7 @@ export async function openBriefingService(
         topics: deps.topics,
         sources: deps.sources,
         now,
-        title: 'Your next briefing, as it stands now',
+        title: t(locale, 'briefing.preview'),
       });
       return { message: content.messages[0] ?? {}, items: content.items, total: content.total };
     },
@@ -196,7 +212,7 @@ export async function openBriefingService(
     },
 
     async setTimeZone(chat, zone) {
-      if (!TimeZoneSchema.safeParse(zone).success) throw new UserError(`"${zone}" is not an IANA time zone.`);
+      if (!TimeZoneSchema.safeParse(zone).success) throw UserError.say('zone.notIana', { zone });
       await subscriptions.putSettings(chat, { timeZone: zone });
       const existing = subscriptions.get(chat);
       if (!existing || existing.timeZone === zone) return existing;
@@ -238,7 +254,7 @@ export async function openBriefingService(
       }
       if (subscription) {
         const parsed = SubscriptionSchema.safeParse({ ...subscription, target: to });
-        if (!parsed.success) throw new UserError(`Cannot move the briefings to "${to}": not a chat address.`);
+        if (!parsed.success) throw UserError.say('briefing.cannotMove', { to });
         await save(parsed.data);
       }
       await remove(from);

@@ -1,6 +1,10 @@
 // one briefing to one chat, made idempotent by the ledger: read the entry, plan it once (pending),
 // record each message as it goes, settle it (sent or failed); a restart resumes where it stopped.
 import type { Clock } from '../clock.js';
+import { formatDay } from '../digest/format-time.js';
+import type { ChatLanguage } from '../i18n/chat-language.js';
+import { nameIn, type Calendar, type Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { Source } from '../sources/source.js';
 import type { NewsStore } from '../store/news-store.js';
@@ -32,6 +36,21 @@ export interface DeliveryDeps {
   signal: AbortSignal;
   /** a pending briefing older than this is not resumed at start but settled as failed */
   staleAfterMs: number;
+  /** the chat's /language settings: the language of its briefings, its news languages, its calendar */
+  chatLanguage?: (chat: string) => ChatLanguage | undefined;
+}
+
+/** a subscription as a chat's /language settings shape it: its language, calendar and news languages */
+export function readerOf(
+  subscription: Subscription,
+  language: ChatLanguage | undefined,
+): { subscription: Subscription; locale: Locale; calendar: Calendar } {
+  const news = language?.news;
+  return {
+    subscription: news && news.length > 0 ? { ...subscription, languages: news } : subscription,
+    locale: language?.locale ?? 'en',
+    calendar: language?.calendar ?? 'gregorian',
+  };
 }
 
 export type DeliveryOutcome =
@@ -152,17 +171,20 @@ async function plan(
   const now = deps.clock.now();
   const { to } = tick;
   const from = Math.min(windowStart(subscription, state, tick.now), to);
+  const reader = readerOf(subscription, deps.chatLanguage?.(subscription.target));
   const content = selectBriefing({
-    subscription,
+    subscription: reader.subscription,
+    locale: reader.locale,
+    calendar: reader.calendar,
     // rankings are shared between chats with the same topics; what a chat may see is its own
     ranked: tick.ranked
-      .get(subscription, from, to)
+      .get(reader.subscription, from, to)
       .filter((article) => deps.isVisible(subscription.target, article.sourceId)),
     maxItems: deps.maxItems,
     topics: deps.topics,
     sources: deps.sources,
     now,
-    title: briefingTitle(subscription, period, deps.topics),
+    title: briefingTitle(subscription, period, deps.topics, reader.locale, reader.calendar),
   });
   if (content.items === 0 && (subscription.mode === 'live' || subscription.quiet)) {
     await deps.ledger.writeState(subscription.target, { ...state, lastPeriod: period, lastStatus: 'empty' });
@@ -221,21 +243,27 @@ async function pause(deps: DeliveryDeps, subscription: Subscription, reason: str
 const withPeriod = (recent: readonly string[], period: string) =>
   recent.includes(period) ? [...recent] : [...recent, period];
 
-// "Saturday 28 November", once per date
+// "Saturday 28 November", once per date, language and calendar
 const dateLabels = new Map<string, string>();
 
-function briefingTitle(subscription: Subscription, period: string, topics: TopicMatcher): string {
+function briefingTitle(
+  subscription: Subscription,
+  period: string,
+  topics: TopicMatcher,
+  locale: Locale,
+  calendar: Calendar,
+): string {
   const only = subscription.topics.length === 1 ? topics.find(subscription.topics[0]!) : undefined;
-  const about = only ? ` on ${only.names.en}` : '';
-  if (subscription.mode === 'live') return `New stories${about}`;
-  let date = dateLabels.get(period);
-  if (date === undefined) {
-    const day = new Date(`${period}T12:00:00Z`);
-    date = Number.isNaN(day.getTime())
-      ? period
-      : day.toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
-    if (dateLabels.size > 1000) dateLabels.clear();
-    dateLabels.set(period, date);
+  const topic = only ? nameIn(only.names, locale) : undefined;
+  if (subscription.mode === 'live') {
+    return topic ? t(locale, 'briefing.liveOn', { topic }) : t(locale, 'briefing.live');
   }
-  return `Your briefing${about} — ${date}`;
+  const labelKey = `${period}|${locale}|${calendar}`;
+  let date = dateLabels.get(labelKey);
+  if (date === undefined) {
+    date = formatDay(period, locale, calendar);
+    if (dateLabels.size > 1000) dateLabels.clear();
+    dateLabels.set(labelKey, date);
+  }
+  return topic ? t(locale, 'briefing.titleOn', { topic, date }) : t(locale, 'briefing.title', { date });
 }

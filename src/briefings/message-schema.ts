@@ -1,5 +1,6 @@
 // zod for the briefing messages a pending ledger entry keeps, so a restart sends exactly what was planned.
 import { z } from 'zod';
+import { CalendarSchema, LocaleSchema } from '../i18n/locale.js';
 
 const DigestItemSchema = z.object({
   articleId: z.string(),
@@ -22,9 +23,12 @@ const DigestSchema = z.object({
   sections: z.array(z.object({ heading: z.string().optional(), items: z.array(DigestItemSchema) })),
   emptyText: z.string(),
   footer: z.string().optional(),
+  locale: LocaleSchema.optional(),
+  calendar: CalendarSchema.optional(),
 });
 
 export const BriefingMessageSchema = z.object({
   text: z.string().optional(),
   digest: DigestSchema.optional(),
+  locale: LocaleSchema.optional(),
 });

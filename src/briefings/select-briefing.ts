@@ -1,6 +1,8 @@
 // what goes into a briefing: the new articles a subscription follows, ranked, at most maxItems.
 import { buildDigest } from '../digest/build-digest.js';
 import type { Digest, DigestItem, DigestSection } from '../digest/digest.js';
+import { nameIn, type Calendar, type Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 import { rankArticles } from '../digest/rank.js';
 import type { Source } from '../sources/source.js';
 import type { NewsStore, StoredArticle } from '../store/news-store.js';
@@ -24,6 +26,9 @@ export interface SelectRequest {
   sources: ReadonlyMap<string, Source>;
   now: number;
   title: string;
+  /** the chat's language and calendar (default English, Gregorian) */
+  locale?: Locale;
+  calendar?: Calendar;
 }
 
 /** whether a subscription follows an article (never a source's backlog) */
@@ -83,6 +88,7 @@ export class RankedWindows {
  */
 export function selectBriefing(request: SelectRequest): BriefingContent {
   const { subscription, ranked } = request;
+  const locale = request.locale ?? 'en';
   const digest = buildDigest({
     title: request.title,
     articles: ranked.slice(0, request.maxItems),
@@ -91,22 +97,26 @@ export function selectBriefing(request: SelectRequest): BriefingContent {
     sources: request.sources,
     timeZone: subscription.timeZone,
     now: request.now,
-    emptyText:
-      subscription.mode === 'live'
-        ? 'No new stories on your topics.'
-        : 'Nothing new on your topics since the last briefing. See /latest for the newest articles.',
+    emptyText: t(locale, subscription.mode === 'live' ? 'briefing.emptyLive' : 'briefing.empty'),
     moreCommand: '/latest',
+    locale,
+    ...(request.calendar && { calendar: request.calendar }),
   });
   const items = digest.sections.flatMap((section) => section.items);
   const grouped: Digest =
     subscription.topics.length > 1
-      ? { ...digest, sections: byTopic(items, subscription.topics, request.topics) }
+      ? { ...digest, sections: byTopic(items, subscription.topics, request.topics, locale) }
       : digest;
   return { messages: [{ digest: grouped }], items: items.length, total: ranked.length };
 }
 
 // each item under the first subscribed topic it has, in the subscription's order
-function byTopic(items: DigestItem[], topicIds: readonly string[], topics: TopicMatcher): DigestSection[] {
+function byTopic(
+  items: DigestItem[],
+  topicIds: readonly string[],
+  topics: TopicMatcher,
+  locale: Locale,
+): DigestSection[] {
   const groups = new Map<string, DigestItem[]>(topicIds.map((id) => [id, []]));
   for (const item of items) {
     const id = topicIds.find((topic) => item.topics.includes(topic)) ?? (topicIds[0] as string);
@@ -114,5 +124,8 @@ function byTopic(items: DigestItem[], topicIds: readonly string[], topics: Topic
   }
   return [...groups.entries()]
     .filter(([, list]) => list.length > 0)
-    .map(([id, list]) => ({ heading: topics.find(id)?.names.en ?? id, items: list }));
+    .map(([id, list]) => {
+      const topic = topics.find(id);
+      return { heading: topic ? nameIn(topic.names, locale) : id, items: list };
+    });
 }

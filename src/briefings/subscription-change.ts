@@ -30,10 +30,7 @@ export function applyChange(
 ): Subscription {
   const topics = [...new Set([...base.topics, ...(change.addTopics ?? [])])];
   if (topics.length > MAX_SUBSCRIBED_TOPICS) {
-    throw new UserError(
-      `A chat can follow at most ${MAX_SUBSCRIBED_TOPICS} topics; this would make ${topics.length}. ` +
-        'Leave the topics out to get every topic.',
-    );
+    throw UserError.say('briefing.tooManyTopics', { max: MAX_SUBSCRIBED_TOPICS, count: topics.length });
   }
   const { paused: _paused, ...rest } = base;
   const next = {
@@ -51,9 +48,9 @@ export function applyChange(
   const parsed = SubscriptionSchema.safeParse({ ...next, since: moved ? now : base.since });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserError(
-      `That subscription is not valid: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}.`,
-    );
+    throw UserError.say('briefing.invalid', {
+      problem: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+    });
   }
   return parsed.data;
 }

@@ -1,3 +1,5 @@
+import type { Calendar, Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 import type { Source } from '../sources/source.js';
 import type { StoredArticle } from '../store/news-store.js';
 import type { Digest, DigestItem } from './digest.js';
@@ -18,6 +20,9 @@ export interface DigestRequest {
   offset?: number;
   /** the command that shows more, e.g. "/topic iran 25" */
   moreCommand?: string;
+  /** the reader's language and calendar (default English, Gregorian) */
+  locale?: Locale;
+  calendar?: Calendar;
 }
 
 /** Turns stored articles into the platform-neutral digest document. */
@@ -28,9 +33,12 @@ export function buildDigest(request: DigestRequest): Digest {
   const items = ranked.map((article) => toItem(article, request.sources));
   const more = total - offset - items.length;
   const last = offset + items.length;
+  const locale = request.locale ?? 'en';
   const range =
     offset > 0 && items.length
-      ? ` (${offset + 1 === last ? last : `${offset + 1}–${last}`} of ${total})`
+      ? offset + 1 === last
+        ? t(locale, 'digest.rangeOne', { to: last, total })
+        : t(locale, 'digest.range', { from: offset + 1, to: last, total })
       : '';
   return {
     title: `${request.title}${range}`,
@@ -38,7 +46,11 @@ export function buildDigest(request: DigestRequest): Digest {
     timeZone: request.timeZone,
     sections: items.length ? [{ items }] : [],
     emptyText: request.emptyText,
-    ...(more > 0 && request.moreCommand ? { footer: `… and ${more} more: ${request.moreCommand}` } : {}),
+    ...(more > 0 && request.moreCommand
+      ? { footer: t(locale, 'digest.more', { count: more, command: request.moreCommand }) }
+      : {}),
+    ...(request.locale && { locale: request.locale }),
+    ...(request.calendar && { calendar: request.calendar }),
   };
 }
 

@@ -1,4 +1,5 @@
 // the digest is a document, not a string: each platform renders it in its own way.
+import type { Calendar, Locale } from '../i18n/locale.js';
 
 export interface DigestItem {
   articleId: string;
@@ -31,6 +32,10 @@ export interface Digest {
   emptyText: string;
   /** a closing line, e.g. "… and 12 more: /latest 25" */
   footer?: string;
+  /** the language of the bot's own words in it (labels, times); English when absent */
+  locale?: Locale;
+  /** the calendar its dates are shown in; Gregorian when absent */
+  calendar?: Calendar;
 }
 
 export function digestItems(digest: Digest): DigestItem[] {

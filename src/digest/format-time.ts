@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate.js';
+import type { Calendar, Locale } from '../i18n/locale.js';
 import type { Digest, DigestItem } from './digest.js';
 
 const SECOND = 1000;
@@ -15,12 +17,12 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number, number][] = [
   ['year', 365.25 * DAY, Infinity],
 ];
 
-// Intl formatters are slow to build and safe to share: one per locale and zone
+// Intl formatters are slow to build and safe to share: one per locale, zone and calendar
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${options.timeZone ?? ''}|${options.timeZoneName ?? ''}`;
+  const key = `${locale}|${options.timeZone ?? ''}|${options.timeZoneName ?? ''}|${options.calendar ?? ''}|${options.weekday ?? ''}`;
   let format = dateFormats.get(key);
   if (format === undefined) {
     format = new Intl.DateTimeFormat(locale, options);
@@ -29,8 +31,14 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
-/** "3 hours ago", "yesterday", "in 5 minutes"… from `now` (Intl.RelativeTimeFormat, English for now) */
-export function formatRelative(at: number, now: number, locale = 'en'): string {
+// Intl's name of the calendar; Dari and Pashto default to the Solar Hijri one, so Gregorian is asked for
+const intlCalendar = (calendar: Calendar) => (calendar === 'persian' ? 'persian' : 'gregory');
+// the bot's own languages take the order of their parts from here; any other locale from Intl
+const isOwnRtl = (locale: string) => locale === 'fa-AF' || locale === 'ps';
+const isEnglish = (locale: string) => locale === 'en' || locale.startsWith('en-');
+
+/** "3 hours ago", "yesterday", "in 5 minutes"… from `now`, by Intl.RelativeTimeFormat in the locale */
+export function formatRelative(at: number, now: number, locale: Locale | string = 'en'): string {
   let format = relativeFormats.get(locale);
   if (format === undefined) {
     format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -53,12 +61,20 @@ export function formatRelative(at: number, now: number, locale = 'en'): string {
 const ABSOLUTE_KEPT = 4096;
 const absoluteTexts = new Map<string, string>();
 
-/** "24 Sep 2025, 14:12" in the IANA zone (Intl.DateTimeFormat with timeZone), zone abbreviation if short */
-export function formatAbsolute(at: number, timeZone: string, locale = 'en'): string {
-  const key = `${at}|${timeZone}|${locale}`;
+/**
+ * "24 Sep 2025, 14:12" in the IANA zone (Intl.DateTimeFormat with timeZone), zone abbreviation if short;
+ * in Dari "۲ میزان ۱۴۰۴، ۱۴:۱۲" with the Solar Hijri calendar, Afghan month names and Eastern digits.
+ */
+export function formatAbsolute(
+  at: number,
+  timeZone: string,
+  locale: Locale | string = 'en',
+  calendar: Calendar = 'gregorian',
+): string {
+  const key = `${at}|${timeZone}|${locale}|${calendar}`;
   const known = absoluteTexts.get(key);
   if (known !== undefined) return known;
-  const text = absoluteText(at, timeZone, locale);
+  const text = absoluteText(at, timeZone, locale, calendar);
   if (absoluteTexts.size >= ABSOLUTE_KEPT) {
     const oldest = absoluteTexts.keys().next();
     if (!oldest.done) absoluteTexts.delete(oldest.value);
@@ -67,13 +83,14 @@ export function formatAbsolute(at: number, timeZone: string, locale = 'en'): str
   return text;
 }
 
-function absoluteText(at: number, timeZone: string, locale: string): string {
+function absoluteText(at: number, timeZone: string, locale: string, calendar: Calendar): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) throw new RangeError(`formatAbsolute: not a time: ${at}`);
   const options: Intl.DateTimeFormatOptions = {
     timeZone,
+    calendar: intlCalendar(calendar),
     day: 'numeric',
-    month: 'short',
+    month: isOwnRtl(locale) ? 'long' : 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
@@ -81,35 +98,57 @@ function absoluteText(at: number, timeZone: string, locale: string): string {
   };
   let parts: Intl.DateTimeFormatPart[];
   try {
-    // en-US spells "Sep" (en-GB says "Sept"); the order is ours
-    const english = locale === 'en' || locale.startsWith('en-');
-    if (!english) return dateFormat(locale, options).format(date);
-    parts = dateFormat('en-US', { ...options, timeZoneName: 'short' }).formatToParts(date);
+    if (!isEnglish(locale) && !isOwnRtl(locale)) return dateFormat(locale, options).format(date);
+    // en-US spells "Sep" (en-GB says "Sept"); the order is ours, and no era ("AP") is shown
+    const intlLocale = isEnglish(locale) ? 'en-US' : locale;
+    parts = dateFormat(intlLocale, { ...options, timeZoneName: 'short' }).formatToParts(date);
   } catch (error) {
     throw new RangeError(`formatAbsolute: unknown time zone "${timeZone}" or locale "${locale}"`, {
       cause: error,
     });
   }
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const text = `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
+  const comma = isOwnRtl(locale) ? '،' : ',';
+  const text = `${part('day')} ${part('month')} ${part('year')}${comma} ${part('hour')}:${part('minute')}`;
   // "UTC", "EDT" are worth showing; offsets such as "GMT+4:30" are the reader's own zone and only noise
   const zone = part('timeZoneName');
   return /^[A-Z]{2,5}$/.test(zone) ? `${text} ${zone}` : text;
+}
+
+/** "Saturday 28 November" for a local date "2026-11-28"; in Dari "شنبه ۷ قوس" with the Solar Hijri calendar */
+export function formatDay(localDate: string, locale: Locale, calendar: Calendar = 'gregorian'): string {
+  const day = new Date(`${localDate}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return localDate;
+  const parts = dateFormat(locale === 'en' ? 'en-GB' : locale, {
+    timeZone: 'UTC',
+    calendar: intlCalendar(calendar),
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).formatToParts(day);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')}`;
 }
 
 /**
  * Builds and uses once the formatters for a zone, so the first answer does not pay for loading the
  * locale's data (tens of milliseconds). Throws a RangeError for an unknown zone or locale.
  */
-export function warmTimeFormats(timeZone: string, locale = 'en'): void {
+export function warmTimeFormats(timeZone: string, locale: Locale | string = 'en'): void {
   formatRelative(0, HOUR, locale);
-  absoluteText(0, timeZone, locale);
+  absoluteText(0, timeZone, locale, 'gregorian');
 }
 
 /** The time line of a digest item: "3 hours ago · 24 Sep 2025, 14:12", or "seen 3 hours ago · …" */
-export function formatItemTime(item: DigestItem, digest: Pick<Digest, 'generatedAt' | 'timeZone'>): string {
+export function formatItemTime(
+  item: DigestItem,
+  digest: Pick<Digest, 'generatedAt' | 'timeZone' | 'locale' | 'calendar'>,
+): string {
+  const locale = digest.locale ?? 'en';
   const at = item.publishedAt ?? item.firstSeenAt;
-  const relative = formatRelative(at, digest.generatedAt);
-  const absolute = formatAbsolute(at, digest.timeZone);
-  return item.publishedAt === null ? `seen ${relative} · ${absolute}` : `${relative} · ${absolute}`;
+  const relative = formatRelative(at, digest.generatedAt, locale);
+  const absolute = formatAbsolute(at, digest.timeZone, locale, digest.calendar ?? 'gregorian');
+  return item.publishedAt === null
+    ? `${t(locale, 'time.seen', { relative })} · ${absolute}`
+    : `${relative} · ${absolute}`;
 }

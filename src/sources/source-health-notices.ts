@@ -1,5 +1,7 @@
 // a chat that added a source hears once when it starts failing and once when it works again.
 import type { HealthListener } from '../health/health-board.js';
+import type { Locale } from '../i18n/locale.js';
+import { t } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { ChatSources } from './chat-sources.js';
 
@@ -8,6 +10,8 @@ export interface SourceHealthNoticeDeps {
   /** sends plain text to a chat (`platform:chatId[:thread]`) through its platform's sender */
   send(chat: string, text: string): Promise<unknown>;
   logger: Logger;
+  /** the language the chat reads the bot in (/language); English when absent */
+  localeOf?: (chat: string) => Locale;
 }
 
 /** A health listener that tells each chat about its own sources' changes; operator sources say nothing here. */
@@ -15,7 +19,7 @@ export function createSourceHealthNotices(deps: SourceHealthNoticeDeps): HealthL
   return (sourceId, from, to, detail) => {
     for (const chat of deps.chatSources.chatsOf(sourceId)) {
       const name = deps.chatSources.list(chat).find((source) => source.id === sourceId)?.name ?? sourceId;
-      const text = noticeText(name, sourceId, from, to, detail.error);
+      const text = noticeText(deps.localeOf?.(chat) ?? 'en', name, sourceId, from, to, detail.error);
       if (!text) continue;
       deps.send(chat, text).catch((error: unknown) => {
         deps.logger.warn('could not tell a chat about its source', { chat, source: sourceId, error });
@@ -25,19 +29,23 @@ export function createSourceHealthNotices(deps: SourceHealthNoticeDeps): HealthL
 }
 
 function noticeText(
+  locale: Locale,
   name: string,
   id: string,
   from: string,
   to: string,
   error: string | undefined,
 ): string | undefined {
-  const cause = error ? `: ${error}` : '';
   if (from === 'ok' && to === 'failing') {
-    return `Your source ${name} is failing${cause}. I'll keep trying and tell you when it works again.`;
+    return error
+      ? t(locale, 'health.failingBecause', { name, error })
+      : t(locale, 'health.failing', { name });
   }
   if (to === 'disabled') {
-    return `Your source ${name} has failed for a day${cause}. I'll try it once a day; /source remove ${id} drops it.`;
+    return error
+      ? t(locale, 'health.disabledBecause', { name, id, error })
+      : t(locale, 'health.disabled', { name, id });
   }
-  if (to === 'ok' && from !== 'ok') return `Your source ${name} works again.`;
+  if (to === 'ok' && from !== 'ok') return t(locale, 'health.ok', { name });
   return undefined;
 }

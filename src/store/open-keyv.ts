@@ -75,6 +75,8 @@ async function openSqliteStore(path: string): Promise<KeyvStore> {
       iterationLimit: 1000,
     });
     shared.on('error', () => {}); // failures reach the caller through the rejected query
+    // each namespace's Keyv listens on the shared adapter too: more than Node's default of 10 listeners
+    shared.setMaxListeners(50);
     // WAL lets readers run beside the writer; NORMAL syncs at checkpoints only (safe with WAL)
     await shared.query('PRAGMA journal_mode=WAL');
     await shared.query('PRAGMA synchronous=NORMAL');

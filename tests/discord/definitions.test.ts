@@ -201,6 +201,8 @@ describe('the pieces around an interaction', () => {
       chat: 'discord:1234567890123456789',
       user: 'discord:2234567890123456789',
       timeZone: 'Asia/Kabul',
+      // no locale from Discord, and none of Discord's is Dari or Pashto: English
+      locale: 'en',
     });
     // in a server: who may change the channel's briefings, from the member's permissions in the channel
     const inServer = (permissions?: bigint[] | string) => ({
@@ -222,6 +224,7 @@ describe('the pieces around an interaction', () => {
       chat: 'discord:1234567890123456789',
       user: 'discord:2234567890123456789',
       timeZone: 'Asia/Kabul',
+      locale: 'en',
       canManage: false,
     });
     const moderator = [PermissionFlagsBits.SendMessages, PermissionFlagsBits.ManageChannels];

@@ -91,6 +91,7 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     ids: { message: 1000, query: 1, file: 1 },
     files: new Map(),
     myCommands: [],
+    myCommandsByLanguage: new Map(),
   };
   const { chats, sent, queries, members } = state;
   const failures = new Map<string, Failure[]>();
@@ -220,6 +221,10 @@ export async function startFakeTelegram(options: FakeOptions = {}) {
     },
     get myCommands() {
       return state.myCommands;
+    },
+    /** the menu set for a language_code ("fa", "ps") */
+    myCommandsIn(languageCode: string) {
+      return state.myCommandsByLanguage.get(languageCode);
     },
     get pendingUpdates() {
       return updates.pending;

@@ -45,7 +45,10 @@ export interface FakeState {
   ids: { message: number; query: number; file: number };
   /** file_id → file, for getFile and downloads */
   files: Map<string, StoredFile>;
+  /** the command menu with no language_code */
   myCommands: { command: string; description: string }[];
+  /** the command menus set for a language_code ("fa", "ps") */
+  myCommandsByLanguage: Map<string, { command: string; description: string }[]>;
 }
 
 export type Handler = (params: Params, res: ServerResponse) => unknown;
@@ -126,7 +129,15 @@ export function createMethods(state: FakeState): Record<string, Handler> {
           throw new ApiRefusal(400, 'Bad Request: BOT_COMMAND_DESCRIPTION_INVALID');
         }
       }
-      state.myCommands = commands as FakeState['myCommands'];
+      const languageCode = params.language_code;
+      if (
+        languageCode !== undefined &&
+        (typeof languageCode !== 'string' || !/^[a-z]{2}$/.test(languageCode))
+      ) {
+        throw new ApiRefusal(400, 'Bad Request: invalid language code specified');
+      }
+      if (languageCode === undefined) state.myCommands = commands as FakeState['myCommands'];
+      else state.myCommandsByLanguage.set(languageCode, commands as FakeState['myCommands']);
       return true;
     },
     sendMessage: (params) => {

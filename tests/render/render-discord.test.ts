@@ -87,9 +87,10 @@ describe('renderDiscord', () => {
     const [message] = renderDiscord({ digest: makeDigest({ sections: [{ items: [item] }] }) });
     expectValid([message!]);
     const embed = message!.embeds[0]!;
-    expect(embed.title).toBe(`${EMOJI} ${DARI_TITLE}`);
-    expect(embed.author?.name).toBe('طلوع نیوز');
-    expect(embed.description!.startsWith(PASHTO_SUMMARY)).toBe(true);
+    // right-to-left text in an English digest keeps its direction inside isolates (U+2068 … U+2069)
+    expect(embed.title).toBe(`\u2068${EMOJI} ${DARI_TITLE}\u2069`);
+    expect(embed.author?.name).toBe('\u2068طلوع نیوز\u2069');
+    expect(embed.description!.startsWith(`\u2068${PASHTO_SUMMARY}`)).toBe(true);
     expect(embed.description!.length).toBeLessThanOrEqual(4096);
   });
 
