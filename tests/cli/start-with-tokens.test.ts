@@ -27,7 +27,8 @@ afterEach(async () => {
   await telegram?.close();
   await discord?.close();
   child = telegram = discord = undefined;
-});
+  // the app has 10 s to stop by itself; on a loaded machine its exit is seen a little later
+}, 20_000);
 
 async function start(env: Record<string, string>): Promise<{ stderr: () => string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'briefer-start-'));
