@@ -2,6 +2,7 @@
 // boilerplate, on one line and within a length budget. a first sentence longer than the budget is
 // cut at a word, with "…"; a word is never cut.
 import { isClosedSentence, splitSentences } from './sentences.js';
+import { isCleanLine } from './whitespace.js';
 
 const ELLIPSIS = '…';
 const MAX_SENTENCES = 2;
@@ -74,10 +75,15 @@ function withoutLabels(text: string): string {
   return clean.replace(DATELINE, '');
 }
 
-// whitespace folded to one space, except that a blank line stays a paragraph break
+function line(paragraph: string): string {
+  return paragraph.replace(SPACING, ' ').trim();
+}
+
+// whitespace folded to one space, except that a blank line stays a paragraph break. text that is
+// already one clean line (what the feed normaliser hands over) is recognised in one scan
 function fold(text: string): string {
+  if (isCleanLine(text)) return text;
   const clean = CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
-  const line = (paragraph: string) => paragraph.replace(SPACING, ' ').trim();
   if (!PARAGRAPH_BREAK.test(clean)) return line(clean);
   return clean.split(PARAGRAPH_BREAK).map(line).filter(Boolean).join('\n\n');
 }

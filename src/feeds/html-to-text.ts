@@ -1,7 +1,9 @@
 // html (or text that may hold some) → clean text: tags dropped, the content of script-like
 // elements dropped, entities decoded, whitespace (paragraph breaks included) folded to one space.
-// one forward scan, no backtracking.
+// one forward scan, no backtracking; whitespace at the edges of tags and text runs is folded as the
+// text is gathered, so the usual result is a clean line that needs no second pass.
 import { decodeHTML } from 'entities';
+import { isCleanLine, isWhitespace } from '../articles/whitespace.js';
 
 // elements whose content is never text a reader should see
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'applet', 'head']);
@@ -77,18 +79,44 @@ function tagEnd(html: string, from: number): number {
   return -1;
 }
 
+// the text between tags, gathered so that the whitespace at the edges of each piece (and at the
+// edges of blocks) becomes one space between words: the result is most often a clean line already
+class SpacedText {
+  text = '';
+  private gap = false;
+
+  space(): void {
+    this.gap = true;
+  }
+
+  /** Adds a piece of text, its edge whitespace kept as a gap before the next word. */
+  add(piece: string): void {
+    let start = 0;
+    let end = piece.length;
+    while (start < end && isWhitespace(piece.charCodeAt(start))) start++;
+    if (start === end) {
+      if (end > 0) this.gap = true;
+      return;
+    }
+    while (isWhitespace(piece.charCodeAt(end - 1))) end--;
+    if (this.text !== '' && (this.gap || start > 0)) this.text += ' ';
+    this.text += start === 0 && end === piece.length ? piece : piece.slice(start, end);
+    this.gap = end < piece.length;
+  }
+}
+
 /** Removes markup, keeping words apart where blocks end, and decodes the entities of the text. */
 function stripTags(html: string): string {
-  let out = '';
+  const out = new SpacedText();
   let i = 0;
   const n = html.length;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      out += decode(i === 0 ? html : html.slice(i));
+      out.add(decode(i === 0 ? html : html.slice(i)));
       break;
     }
-    if (lt > i) out += decode(html.slice(i, lt));
+    if (lt > i) out.add(decode(html.slice(i, lt)));
     const next = html.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
       if (html.startsWith('<!--', lt)) {
@@ -96,12 +124,12 @@ function stripTags(html: string): string {
         i = end === -1 ? n : end + 3;
       } else if (html.startsWith('<![CDATA[', lt) && html.indexOf(']]>', lt + 9) !== -1) {
         const end = html.indexOf(']]>', lt + 9);
-        out += html.slice(lt + 9, end);
+        out.add(html.slice(lt + 9, end));
         i = end + 3;
       } else {
         // a declaration; one that never ends is text ("<!DOCTYPE" on its own)
         const end = html.indexOf('>', lt + 2);
-        if (end === -1) out += decode(html.slice(lt));
+        if (end === -1) out.add(decode(html.slice(lt)));
         i = end === -1 ? n : end + 1;
       }
       continue;
@@ -114,7 +142,7 @@ function stripTags(html: string): string {
     const closing = next === 47; /* / */
     const nameStart = closing ? lt + 2 : lt + 1;
     if (!isLetter(html.charCodeAt(nameStart))) {
-      out += '<'; // a lone "<", as in "a < b"
+      out.add('<'); // a lone "<", as in "a < b"
       i = lt + 1;
       continue;
     }
@@ -135,7 +163,7 @@ function stripTags(html: string): string {
     const local = html.slice(localStart, nameEnd);
     const name = upper ? local.toLowerCase() : local;
     i = end + 1;
-    if (BLOCK.has(name)) out += ' ';
+    if (BLOCK.has(name)) out.space();
     const hiddenClose = closing ? undefined : HIDDEN_CLOSE.get(name);
     if (hiddenClose && html.charCodeAt(end - 1) !== 47) {
       // skip to the end tag; an element that is never closed hides nothing
@@ -144,7 +172,7 @@ function stripTags(html: string): string {
       if (close) i = close.index + close[0].length;
     }
   }
-  return out;
+  return out.text;
 }
 
 // c1 controls in text are windows-1252 characters decoded as latin-1 ("don\u0092t" → "don’t")
@@ -162,6 +190,7 @@ const SPACING = /\s{2,}|[^\S ]/g;
 
 /** Plain text on one line: whitespace folded to one space. */
 export function foldLine(text: string): string {
+  if (isCleanLine(text)) return text;
   return demoronize(text.replace(SPACING, ' ').trim());
 }
 

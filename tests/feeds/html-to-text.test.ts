@@ -52,4 +52,30 @@ describe('htmlToText', () => {
     expect(htmlToText('don\u0092t \u0093quote\u0094')).toBe('don’t “quote”');
     expect(foldLine('don\u0092t')).toBe('don’t');
   });
+
+  it('folds whitespace at the edges of tags, text runs and decoded entities to one space between words', () => {
+    expect(htmlToText('<p>One.</p>\n\n<p>\tTwo.</p>\n')).toBe('One. Two.');
+    expect(htmlToText('a<b> </b>b')).toBe('a b');
+    expect(htmlToText('a <b> b</b> c')).toBe('a b c');
+    expect(htmlToText('a&nbsp;<b>b</b>&#10;c')).toBe('a b c');
+    expect(htmlToText('x<![CDATA[ y ]]>z')).toBe('x y z');
+    expect(htmlToText('<p> </p><p>\u00a0</p>')).toBe('');
+    expect(htmlToText('one<br>\u2003two')).toBe('one two');
+  });
+
+  it('gives the same line whichever way the text is split by markup', () => {
+    const words = ['Kabul', '&amp;', 'Herat', '\u0093talks\u0094', 'resume', '&#8211;', 'today.'];
+    const joins = ['', ' ', '\n', '<b>', '</b> ', ' <i> ', '<p>', '</p>\n<p>', '&nbsp;', '<!-- c -->'];
+    for (let seed = 1; seed <= 500; seed++) {
+      let state = seed;
+      let html = '';
+      for (const word of words) {
+        state = (state * 1103515245 + 12345) & 0x7fffffff;
+        html += `${word}${joins[state % joins.length]} `;
+      }
+      const text = htmlToText(html);
+      expect(text).toBe(foldLine(text));
+      expect(text.replace(/ /g, '')).toBe('Kabul&Herat“talks”resume–today.');
+    }
+  });
 });
