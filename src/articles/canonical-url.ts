@@ -44,6 +44,7 @@ const TRACKING = new Set([
 ]);
 
 function isTracking(name: string): boolean {
+  if (name.startsWith('utm_')) return true; // the usual spelling, known without lower-casing
   const lower = name.toLowerCase();
   return lower.startsWith('utm_') || lower.startsWith('at_custom') || TRACKING.has(lower);
 }

@@ -35,6 +35,8 @@ const LEADING_LABEL = new RegExp(
   `^(?:(?:[Pp]ublished|PUBLISHED|[Uu]pdated|UPDATED|[Ll]ast [Uu]pdated)(?:\\s+on\\b|\\s*:)\\s*${WHEN}?` +
     `|(?:[Pp]osted|POSTED)(?:\\s+on\\b|\\s*:)\\s*${WHEN})${LABEL_END}`,
 );
+const LABEL_START = /^[PpUuLl]/;
+const BREAKING_START = /^[BUWE]/;
 const BREAKING =
   /^(?:BREAKING(?: NEWS)?|Breaking(?: [Nn]ews)?|UPDATE|Update|WATCH|Watch|EXCLUSIVE)\s*[:|\-–—]\s+/;
 // a dateline, dropped: the digest shows the outlet already, and the place is nearly always in the
@@ -70,8 +72,11 @@ function withoutTrailers(text: string): string {
 
 function withoutLabels(text: string): string {
   let clean = text;
-  if (/^[PpUuLl]/.test(clean)) clean = clean.replace(LEADING_LABEL, '');
-  if (/^[BUWE]/.test(clean)) clean = clean.replace(BREAKING, '');
+  if (LABEL_START.test(clean)) clean = clean.replace(LEADING_LABEL, '');
+  if (BREAKING_START.test(clean)) clean = clean.replace(BREAKING, '');
+  // every dateline has two capitals at the start or a "(" (the agency): most text has neither
+  const second = clean.charCodeAt(1);
+  if (second >= 97 && second <= 122 && clean.indexOf('(') === -1) return clean;
   return clean.replace(DATELINE, '');
 }
 
@@ -105,7 +110,8 @@ function isHeading(sentence: string): boolean {
 function openingSentences(text: string): string[] {
   const sentences = splitSentences(text, 8);
   const opening: string[] = [];
-  for (const [index, sentence] of sentences.entries()) {
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index] ?? '';
     const last = index === sentences.length - 1;
     if (BOILERPLATE.test(sentence)) {
       if (opening.length > 0) break;
