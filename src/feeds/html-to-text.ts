@@ -83,6 +83,8 @@ function tagEnd(html: string, from: number): number {
 // edges of blocks) becomes one space between words: the result is most often a clean line already
 class SpacedText {
   text = '';
+  /** false once a piece holds whitespace or control characters that folding must see to */
+  clean = true;
   private gap = false;
 
   space(): void {
@@ -99,14 +101,16 @@ class SpacedText {
       return;
     }
     while (isWhitespace(piece.charCodeAt(end - 1))) end--;
+    const kept = start === 0 && end === piece.length ? piece : piece.slice(start, end);
+    if (this.clean && !isCleanLine(kept)) this.clean = false;
     if (this.text !== '' && (this.gap || start > 0)) this.text += ' ';
-    this.text += start === 0 && end === piece.length ? piece : piece.slice(start, end);
+    this.text += kept;
     this.gap = end < piece.length;
   }
 }
 
 /** Removes markup, keeping words apart where blocks end, and decodes the entities of the text. */
-function stripTags(html: string): string {
+function stripTags(html: string): SpacedText {
   const out = new SpacedText();
   let i = 0;
   const n = html.length;
@@ -172,7 +176,7 @@ function stripTags(html: string): string {
       if (close) i = close.index + close[0].length;
     }
   }
-  return out.text;
+  return out;
 }
 
 // c1 controls in text are windows-1252 characters decoded as latin-1 ("don\u0092t" → "don’t")
@@ -196,5 +200,7 @@ export function foldLine(text: string): string {
 
 /** Clean text of an html fragment: no markup, entities decoded, whitespace folded to one space. */
 export function htmlToText(html: string): string {
-  return foldLine(html.indexOf('<') === -1 ? decode(html) : stripTags(html));
+  if (html.indexOf('<') === -1) return foldLine(decode(html));
+  const text = stripTags(html);
+  return text.clean ? text.text : foldLine(text.text);
 }

@@ -61,6 +61,8 @@ describe('htmlToText', () => {
     expect(htmlToText('x<![CDATA[ y ]]>z')).toBe('x y z');
     expect(htmlToText('<p> </p><p>\u00a0</p>')).toBe('');
     expect(htmlToText('one<br>\u2003two')).toBe('one two');
+    // whitespace and c1 characters inside a text run are folded and mended as well
+    expect(htmlToText('<p>one\t\ttwo  three</p><p>don\u0092t</p>')).toBe('one two three don’t');
   });
 
   it('gives the same line whichever way the text is split by markup', () => {
