@@ -51,6 +51,25 @@ const BLOCK = new Set([
 
 const HIDDEN_CLOSE = new Map([...HIDDEN].map((name) => [name, new RegExp(`</${name}\\s*>`, 'ig')]));
 
+// the names above by length, so a tag's name is matched in place instead of sliced out and looked up
+const KNOWN_BY_LENGTH: string[][] = [];
+for (const name of [...BLOCK, ...HIDDEN]) (KNOWN_BY_LENGTH[name.length] ??= []).push(name);
+
+/** The block or hidden element named html[start, end), in any case, as its lower-case name. */
+function knownElement(html: string, start: number, end: number): string | undefined {
+  const candidates = KNOWN_BY_LENGTH[end - start];
+  if (candidates === undefined) return undefined;
+  for (const name of candidates) {
+    let i = 0;
+    for (; i < name.length; i++) {
+      const code = html.charCodeAt(start + i);
+      if ((code >= 65 && code <= 90 ? code + 32 : code) !== name.charCodeAt(i)) break;
+    }
+    if (i === name.length) return name;
+  }
+  return undefined;
+}
+
 function decode(text: string): string {
   return text.indexOf('&') === -1 ? text : decodeHTML(text);
 }
@@ -150,9 +169,8 @@ function stripTags(html: string): SpacedText {
       i = lt + 1;
       continue;
     }
-    // the local name (after any prefix), read without allocating more than the name itself
+    // the local name (after any prefix), matched where it stands
     let localStart = nameStart;
-    let upper = false;
     let nameEnd = nameStart;
     for (
       let code = html.charCodeAt(nameEnd);
@@ -160,13 +178,12 @@ function stripTags(html: string): SpacedText {
       code = html.charCodeAt(++nameEnd)
     ) {
       if (code === 58) localStart = nameEnd + 1;
-      else if (code >= 65 && code <= 90) upper = true;
     }
     const end = tagEnd(html, nameEnd);
     if (end === -1) break; // an unterminated tag: the rest is not text
-    const local = html.slice(localStart, nameEnd);
-    const name = upper ? local.toLowerCase() : local;
+    const name = knownElement(html, localStart, nameEnd);
     i = end + 1;
+    if (name === undefined) continue;
     if (BLOCK.has(name)) out.space();
     const hiddenClose = closing ? undefined : HIDDEN_CLOSE.get(name);
     if (hiddenClose && html.charCodeAt(end - 1) !== 47) {

@@ -8,6 +8,11 @@ describe('htmlToText', () => {
     );
     expect(htmlToText('Ex<b>am</b>ple <a href="/x" title="a > b">link</a>')).toBe('Example link');
     expect(htmlToText('<xhtml:div><xhtml:p>One</xhtml:p><xhtml:p>Two</xhtml:p></xhtml:div>')).toBe('One Two');
+    // element names in any case; names that only start like a block element are inline
+    expect(htmlToText('<P>One</P><Div>Two</DIV><H2>Three</H2><ps>Fo</ps>ur<p-x>!</p-x>')).toBe(
+      'One Two Three Four!',
+    );
+    expect(htmlToText('a<Style>p{}</STYLE>b<SCRIPT>1</Script>c')).toBe('abc');
   });
 
   it('decodes named, numeric and hex entities, including legacy ones without a semicolon', () => {
