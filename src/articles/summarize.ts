@@ -18,6 +18,8 @@ const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
 // boilerplate that feeds append to their excerpts (wordpress and friends), each behind a cheap test
 const POST_APPEARED = /^The post .{1,300}? appeared first on .{1,200}?\.?\s*$/i;
 const READ_MORE = /continue reading|read more|read the full|ادامه|بیشتر بخوانید|نور ولولئ/i;
+// part of every READ_MORE phrase, found much faster: most text has none, and skips the full test
+const READ_MORE_HINT = /ead|ادامه|بیشتر بخوانید|نور ولولئ/i;
 const READ_MORE_TRAILER =
   /\s*(?:Continue reading|Read more|Read the full (?:story|article)|ادامه (?:مطلب|خبر)|بیشتر بخوانید|نور ولولئ)(?![\p{L}\p{M}]).{0,120}$/iu;
 const ELLIPSIS_TRAILER = /\s*\[(?:…|\.\.\.|&hellip;|&#8230;)\]\s*$/;
@@ -65,7 +67,7 @@ function withoutTrailers(text: string): string {
   let clean = text;
   const post = clean.lastIndexOf('The post ');
   if (post !== -1 && POST_APPEARED.test(clean.slice(post))) clean = clean.slice(0, post).trimEnd();
-  if (READ_MORE.test(clean)) clean = clean.replace(READ_MORE_TRAILER, '');
+  if (READ_MORE_HINT.test(clean) && READ_MORE.test(clean)) clean = clean.replace(READ_MORE_TRAILER, '');
   if (clean.endsWith(']')) clean = clean.replace(ELLIPSIS_TRAILER, '');
   return clean;
 }
