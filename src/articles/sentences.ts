@@ -10,7 +10,6 @@ const MARKS = /[.!?…؟۔。！？‼⁇⁈⁉]+/gu;
 const CLOSERS = /["'”’»›)\]}」』\u200e\u200f\u061c]*/uy;
 const OPENERS = /^["'“‘«‹([¿¡\u200e\u200f\u061c]+/u;
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g;
-const SPACE = /\s/;
 const NEXT_WORD = /\S+/y;
 const ARABIC_LETTER = /^(?=\p{L})\p{Script=Arabic}$/u;
 // "ه.ش" (solar hijri) or "م" (ad) before a period: a date abbreviation, mid-sentence in dari and pashto
@@ -97,7 +96,7 @@ function sentenceEnd(text: string, start: number, markStart: number, markEnd: nu
   if (end >= text.length) return end;
   const mark = text.slice(markStart, markEnd);
   if (CJK_MARK.test(mark)) return end;
-  if (!SPACE.test(text.charAt(end))) return endsBeforeJoinedWord(text, markStart, mark, end) ? end : -1;
+  if (!isWhitespace(text.charCodeAt(end))) return endsBeforeJoinedWord(text, markStart, mark, end) ? end : -1;
   let next = end;
   while (next < text.length && isSpace(text.charCodeAt(next))) next += 1;
   if (next >= text.length) return end;
