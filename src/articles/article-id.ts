@@ -11,8 +11,9 @@ export interface ArticleIdInput {
   text: string;
 }
 
-function digest(kind: string, sourceId: string, ...parts: string[]): string {
-  return hash('sha256', `${kind}\u0000${sourceId}\u0000${parts.join('\u0000')}`, 'base64url').slice(0, 16);
+// parts: the identifying values, joined by NUL
+function digest(kind: string, sourceId: string, parts: string): string {
+  return hash('sha256', `${kind}\u0000${sourceId}\u0000${parts}`, 'base64url').slice(0, 16);
 }
 
 /** From the guid, else the canonical url, else the source, title, time and text. */
@@ -22,5 +23,5 @@ export function articleId(input: ArticleIdInput): string {
   const url = input.url?.trim();
   if (url) return `${input.sourceId}:${digest('url', input.sourceId, url)}`;
   const time = input.publishedAt === null ? '' : String(input.publishedAt);
-  return `${input.sourceId}:${digest('text', input.sourceId, input.title, time, input.text)}`;
+  return `${input.sourceId}:${digest('text', input.sourceId, `${input.title}\u0000${time}\u0000${input.text}`)}`;
 }

@@ -44,6 +44,7 @@ const TRACKING = new Set([
 ]);
 
 function isTracking(name: string): boolean {
+  if (name.startsWith('utm_')) return true; // the usual spelling, known without lower-casing
   const lower = name.toLowerCase();
   return lower.startsWith('utm_') || lower.startsWith('at_custom') || TRACKING.has(lower);
 }
@@ -94,15 +95,41 @@ function parse(raw: string, base: string | undefined): URL | undefined {
 // an absolute http(s) url that the url parser would give back as written: a lower-case host whose
 // last label starts with a letter, no port or credentials, and only characters it never escapes
 const PLAIN_URL =
-  /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(\/[\w\-.~!$&'()*+,;=:@%/]*)?(\?[\w\-.~!$&()*+,;=:@%/?]*)?(#[\w\-.~!$&'()*+,;=:@%/?]*)?$/;
+  /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?:\/[\w\-.~!$&'()*+,;=:@%/]*)?(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&'()*+,;=:@%/?]*)?$/;
 // what the parser would rewrite: dot segments (maybe percent-encoded) and punycode labels
 const REWRITTEN = /\/\.\.?(?:[/?#]|$)|%2e|xn--/i;
 
+// a fragment that only tracks (#utm_…, #xtor=…) goes, as does an empty one
+function keptFragment(hash: string): string {
+  const fragment = hash.slice(1).toLowerCase();
+  return fragment === '' || fragment.startsWith('utm_') || fragment.startsWith('xtor=') ? '' : hash;
+}
+
 function assemble(origin: string, pathname: string, search: string, hash: string): string {
   const query = search === '' ? '' : withoutTracking(search);
-  const fragment = hash.slice(1).toLowerCase();
-  const kept = fragment === '' || fragment.startsWith('utm_') || fragment.startsWith('xtor=') ? '' : hash;
-  return `${origin}${pathname}${query}${kept}`;
+  return `${origin}${pathname}${query}${keptFragment(hash)}`;
+}
+
+// where character ch first occurs in text from `from`, if before `limit`; else limit
+function indexBefore(text: string, ch: string, from: number, limit: number): number {
+  const at = text.indexOf(ch, from);
+  return at === -1 || at > limit ? limit : at;
+}
+
+// a plain url (see PLAIN_URL) taken apart where it stands: nothing is built that need not be
+function canonicalPlainUrl(url: string): string {
+  const hostStart = url.indexOf('//') + 2;
+  // the host holds none of these; the path no "?" or "#"; the query no "#"
+  const hashAt = indexBefore(url, '#', hostStart, url.length);
+  const searchAt = indexBefore(url, '?', hostStart, hashAt);
+  const pathAt = indexBefore(url, '/', hostStart, searchAt);
+  const search = url.slice(searchAt, hashAt);
+  const query = search === '' ? '' : withoutTracking(search);
+  const fragment = hashAt === url.length ? '' : keptFragment(url.slice(hashAt));
+  if (pathAt === searchAt) return `${url.slice(0, pathAt)}/${query}${fragment}`;
+  if (query === search && fragment.length === url.length - hashAt) return url;
+  const head = url.slice(0, searchAt);
+  return query === '' && fragment === '' ? head : `${head}${query}${fragment}`;
 }
 
 /** The canonical form of an article link, resolved against base; undefined unless it is http(s). */
@@ -110,14 +137,7 @@ export function canonicalUrl(raw: string, base?: string): string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
   // most links are plain and absolute: read them without the (costly) url parser
-  const plain = PLAIN_URL.exec(trimmed);
-  if (plain && !REWRITTEN.test(trimmed)) {
-    const path = plain[1] ?? '';
-    const search = plain[2] ?? '';
-    const hash = plain[3] ?? '';
-    const origin = trimmed.slice(0, trimmed.length - path.length - search.length - hash.length);
-    return assemble(origin, path || '/', search, hash);
-  }
+  if (PLAIN_URL.test(trimmed) && !REWRITTEN.test(trimmed)) return canonicalPlainUrl(trimmed);
   const url = parse(trimmed, base);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '')
     return undefined;

@@ -4,17 +4,25 @@
 // before a lower-case word. a blank line always ends one. the arabic comma and semicolon (، ؛)
 // never do.
 import { AMBIGUOUS, BEFORE_NUMBER, SENTENCE_STARTERS, TITLES } from './abbreviations.js';
+import { isWhitespace } from './whitespace.js';
 
 const MARKS = /[.!?…؟۔。！？‼⁇⁈⁉]+/gu;
 const CLOSERS = /["'”’»›)\]}」』\u200e\u200f\u061c]*/uy;
 const OPENERS = /^["'“‘«‹([¿¡\u200e\u200f\u061c]+/u;
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n\s*/g;
-const SPACE = /\s/;
 const NEXT_WORD = /\S+/y;
 const ARABIC_LETTER = /^(?=\p{L})\p{Script=Arabic}$/u;
 // "ه.ش" (solar hijri) or "م" (ad) before a period: a date abbreviation, mid-sentence in dari and pashto
 const ARABIC_INITIALS = /^(?=\p{L})\p{Script=Arabic}\u200d?(?:\.(?=\p{L})\p{Script=Arabic}\u200d?)*$/u;
 const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+const ARABIC_MARK = /[؟۔]/u;
+const CJK_MARK = /[。！？]/u;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
+const LEADING_LETTERS = /^\p{L}+/u;
+const LOWER_CASE = /\p{Ll}/u;
+const DIGIT = /\p{N}/u;
+const CAPITAL = /^\p{Lu}$/u;
+const CLOSED = /[.!?…؟۔。！？‼⁇⁈⁉]["'”’»›)\]}」』\u200e\u200f\u061c]*$/u;
 
 // ascii and the common unicode spaces, without a regex test per character
 function isSpace(code: number): boolean {
@@ -25,6 +33,12 @@ function isSpace(code: number): boolean {
     (code >= 0x2000 && code <= 0x200a) ||
     code === 0x3000
   );
+}
+
+// nothing but whitespace (as trim() reads it) in text[from, to)
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 function wordBefore(text: string, markStart: number): string {
@@ -40,7 +54,7 @@ function firstChar(word: string): string {
 // "…است.این" (no space after the period) ends a sentence between two arabic-script words
 function endsBeforeJoinedWord(text: string, markStart: number, mark: string, end: number): boolean {
   if (!ARABIC_LETTER.test(firstChar(text.slice(end, end + 2)))) return false;
-  if (/[؟۔]/u.test(mark)) return true;
+  if (ARABIC_MARK.test(mark)) return true;
   const before = wordBefore(text, markStart);
   return Array.from(before).length >= 2 && ARABIC_LETTER.test(Array.from(before).pop() ?? '');
 }
@@ -48,8 +62,8 @@ function endsBeforeJoinedWord(text: string, markStart: number, mark: string, end
 // what follows a period after an abbreviation or an initial: a new sentence only if it starts like one
 function startsLikeSentence(word: string, opened: boolean): boolean {
   if (opened) return true;
-  if (!/[\p{Script=Latin}\p{N}]/u.test(firstChar(word))) return true;
-  const head = /^\p{L}+/u.exec(word)?.[0].toLowerCase();
+  if (!LATIN_OR_DIGIT.test(firstChar(word))) return true;
+  const head = LEADING_LETTERS.exec(word)?.[0].toLowerCase();
   return head !== undefined && SENTENCE_STARTERS.has(head);
 }
 
@@ -59,14 +73,14 @@ function opensSentence(text: string, markStart: number, mark: string, next: numb
   const opener = OPENERS.exec(token)?.[0] ?? '';
   const word = token.slice(opener.length);
   const first = firstChar(word);
-  if (/\p{Ll}/u.test(first)) return false;
+  if (LOWER_CASE.test(first)) return false;
   if (mark !== '.') return true;
   const before = wordBefore(text, markStart);
   const lower = before.toLowerCase();
   if (TITLES.has(lower)) return false;
-  if (BEFORE_NUMBER.has(lower) && /\p{N}/u.test(first)) return false;
+  if (BEFORE_NUMBER.has(lower) && DIGIT.test(first)) return false;
   if (ARABIC_INITIALS.test(before)) return false;
-  if (AMBIGUOUS.has(lower) || /^\p{Lu}$/u.test(before) || INITIALS.test(before)) {
+  if (AMBIGUOUS.has(lower) || CAPITAL.test(before) || INITIALS.test(before)) {
     return startsLikeSentence(word, opener !== '');
   }
   return true;
@@ -75,14 +89,14 @@ function opensSentence(text: string, markStart: number, mark: string, next: numb
 // where the sentence ends if the mark at markStart..markEnd ends one, else -1
 function sentenceEnd(text: string, start: number, markStart: number, markEnd: number): number {
   // "…and so" at the start of a sentence does not end it
-  if (text.slice(start, markStart).trim() === '') return -1;
+  if (isBlank(text, start, markStart)) return -1;
   CLOSERS.lastIndex = markEnd;
   CLOSERS.exec(text);
   const end = CLOSERS.lastIndex;
   if (end >= text.length) return end;
   const mark = text.slice(markStart, markEnd);
-  if (/[。！？]/u.test(mark)) return end;
-  if (!SPACE.test(text.charAt(end))) return endsBeforeJoinedWord(text, markStart, mark, end) ? end : -1;
+  if (CJK_MARK.test(mark)) return end;
+  if (!isWhitespace(text.charCodeAt(end))) return endsBeforeJoinedWord(text, markStart, mark, end) ? end : -1;
   let next = end;
   while (next < text.length && isSpace(text.charCodeAt(next))) next += 1;
   if (next >= text.length) return end;
@@ -121,5 +135,5 @@ export function splitSentences(text: string, limit = Infinity): string[] {
 
 /** True when a sentence ends with a sentence mark (maybe followed by closing quotes or brackets). */
 export function isClosedSentence(sentence: string): boolean {
-  return /[.!?…؟۔。！？‼⁇⁈⁉]["'”’»›)\]}」』\u200e\u200f\u061c]*$/u.test(sentence);
+  return CLOSED.test(sentence);
 }

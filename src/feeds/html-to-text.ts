@@ -1,7 +1,9 @@
 // html (or text that may hold some) → clean text: tags dropped, the content of script-like
 // elements dropped, entities decoded, whitespace (paragraph breaks included) folded to one space.
-// one forward scan, no backtracking.
+// one forward scan, no backtracking; whitespace at the edges of tags and text runs is folded as the
+// text is gathered, so the usual result is a clean line that needs no second pass.
 import { decodeHTML } from 'entities';
+import { isCleanLine, isWhitespace } from '../articles/whitespace.js';
 
 // elements whose content is never text a reader should see
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'applet', 'head']);
@@ -49,6 +51,25 @@ const BLOCK = new Set([
 
 const HIDDEN_CLOSE = new Map([...HIDDEN].map((name) => [name, new RegExp(`</${name}\\s*>`, 'ig')]));
 
+// the names above by length, so a tag's name is matched in place instead of sliced out and looked up
+const KNOWN_BY_LENGTH: string[][] = [];
+for (const name of [...BLOCK, ...HIDDEN]) (KNOWN_BY_LENGTH[name.length] ??= []).push(name);
+
+/** The block or hidden element named html[start, end), in any case, as its lower-case name. */
+function knownElement(html: string, start: number, end: number): string | undefined {
+  const candidates = KNOWN_BY_LENGTH[end - start];
+  if (candidates === undefined) return undefined;
+  for (const name of candidates) {
+    let i = 0;
+    for (; i < name.length; i++) {
+      const code = html.charCodeAt(start + i);
+      if ((code >= 65 && code <= 90 ? code + 32 : code) !== name.charCodeAt(i)) break;
+    }
+    if (i === name.length) return name;
+  }
+  return undefined;
+}
+
 function decode(text: string): string {
   return text.indexOf('&') === -1 ? text : decodeHTML(text);
 }
@@ -77,18 +98,48 @@ function tagEnd(html: string, from: number): number {
   return -1;
 }
 
+// the text between tags, gathered so that the whitespace at the edges of each piece (and at the
+// edges of blocks) becomes one space between words: the result is most often a clean line already
+class SpacedText {
+  text = '';
+  /** false once a piece holds whitespace or control characters that folding must see to */
+  clean = true;
+  private gap = false;
+
+  space(): void {
+    this.gap = true;
+  }
+
+  /** Adds a piece of text, its edge whitespace kept as a gap before the next word. */
+  add(piece: string): void {
+    let start = 0;
+    let end = piece.length;
+    while (start < end && isWhitespace(piece.charCodeAt(start))) start++;
+    if (start === end) {
+      if (end > 0) this.gap = true;
+      return;
+    }
+    while (isWhitespace(piece.charCodeAt(end - 1))) end--;
+    const kept = start === 0 && end === piece.length ? piece : piece.slice(start, end);
+    if (this.clean && !isCleanLine(kept)) this.clean = false;
+    if (this.text !== '' && (this.gap || start > 0)) this.text += ' ';
+    this.text += kept;
+    this.gap = end < piece.length;
+  }
+}
+
 /** Removes markup, keeping words apart where blocks end, and decodes the entities of the text. */
-function stripTags(html: string): string {
-  let out = '';
+function stripTags(html: string): SpacedText {
+  const out = new SpacedText();
   let i = 0;
   const n = html.length;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      out += decode(i === 0 ? html : html.slice(i));
+      out.add(decode(i === 0 ? html : html.slice(i)));
       break;
     }
-    if (lt > i) out += decode(html.slice(i, lt));
+    if (lt > i) out.add(decode(html.slice(i, lt)));
     const next = html.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
       if (html.startsWith('<!--', lt)) {
@@ -96,12 +147,12 @@ function stripTags(html: string): string {
         i = end === -1 ? n : end + 3;
       } else if (html.startsWith('<![CDATA[', lt) && html.indexOf(']]>', lt + 9) !== -1) {
         const end = html.indexOf(']]>', lt + 9);
-        out += html.slice(lt + 9, end);
+        out.add(html.slice(lt + 9, end));
         i = end + 3;
       } else {
         // a declaration; one that never ends is text ("<!DOCTYPE" on its own)
         const end = html.indexOf('>', lt + 2);
-        if (end === -1) out += decode(html.slice(lt));
+        if (end === -1) out.add(decode(html.slice(lt)));
         i = end === -1 ? n : end + 1;
       }
       continue;
@@ -114,13 +165,12 @@ function stripTags(html: string): string {
     const closing = next === 47; /* / */
     const nameStart = closing ? lt + 2 : lt + 1;
     if (!isLetter(html.charCodeAt(nameStart))) {
-      out += '<'; // a lone "<", as in "a < b"
+      out.add('<'); // a lone "<", as in "a < b"
       i = lt + 1;
       continue;
     }
-    // the local name (after any prefix), read without allocating more than the name itself
+    // the local name (after any prefix), matched where it stands
     let localStart = nameStart;
-    let upper = false;
     let nameEnd = nameStart;
     for (
       let code = html.charCodeAt(nameEnd);
@@ -128,14 +178,13 @@ function stripTags(html: string): string {
       code = html.charCodeAt(++nameEnd)
     ) {
       if (code === 58) localStart = nameEnd + 1;
-      else if (code >= 65 && code <= 90) upper = true;
     }
     const end = tagEnd(html, nameEnd);
     if (end === -1) break; // an unterminated tag: the rest is not text
-    const local = html.slice(localStart, nameEnd);
-    const name = upper ? local.toLowerCase() : local;
+    const name = knownElement(html, localStart, nameEnd);
     i = end + 1;
-    if (BLOCK.has(name)) out += ' ';
+    if (name === undefined) continue;
+    if (BLOCK.has(name)) out.space();
     const hiddenClose = closing ? undefined : HIDDEN_CLOSE.get(name);
     if (hiddenClose && html.charCodeAt(end - 1) !== 47) {
       // skip to the end tag; an element that is never closed hides nothing
@@ -162,10 +211,13 @@ const SPACING = /\s{2,}|[^\S ]/g;
 
 /** Plain text on one line: whitespace folded to one space. */
 export function foldLine(text: string): string {
+  if (isCleanLine(text)) return text;
   return demoronize(text.replace(SPACING, ' ').trim());
 }
 
 /** Clean text of an html fragment: no markup, entities decoded, whitespace folded to one space. */
 export function htmlToText(html: string): string {
-  return foldLine(html.indexOf('<') === -1 ? decode(html) : stripTags(html));
+  if (html.indexOf('<') === -1) return foldLine(decode(html));
+  const text = stripTags(html);
+  return text.clean ? text.text : foldLine(text.text);
 }

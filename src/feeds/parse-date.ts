@@ -54,21 +54,36 @@ function parseUsualRfc822(text: string): DateParts | null {
   if (text.charCodeAt(25) !== 32 || !isLetter(text.charCodeAt(0)) || !isLetter(text.charCodeAt(1)))
     return null;
   if (!isLetter(text.charCodeAt(2))) return null;
-  const month = MONTH_ABBREVIATIONS.indexOf(text.slice(8, 11).toLowerCase()) + 1;
+  const month = monthAt(text, 8);
   const day = digits(text, 5, 2);
   const year = digits(text, 12, 4);
   const hour = digits(text, 17, 2);
   const minute = digits(text, 20, 2);
   const second = digits(text, 23, 2);
   if (month === 0 || day < 0 || year < 0 || hour < 0 || minute < 0 || second < 0) return null;
-  let offset: number | undefined = 0;
+  let offset = 0;
   if (numericZone) {
-    const sign = text.charAt(26);
-    if ((sign !== '+' && sign !== '-') || digits(text, 27, 4) < 0) return null;
-    offset = parseOffset(sign, text.slice(27, 29), text.slice(29, 31));
-    if (offset === undefined) return null;
+    const sign = text.charCodeAt(26);
+    const zoneHours = digits(text, 27, 2);
+    const zoneMinutes = digits(text, 29, 2);
+    if ((sign !== 43 && sign !== 45) || zoneHours < 0 || zoneMinutes < 0) return null;
+    if (zoneHours > 23 || zoneMinutes > 59) return null;
+    offset = (sign === 45 ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
   }
   return { year, month, day, hour, minute, second, offset };
+}
+
+// the month of a three-letter english abbreviation at text[at], any case ("Sep", "SEP"); 0 if none
+function monthAt(text: string, at: number): number {
+  // setting the 0x20 bit lower-cases an ascii letter and never turns anything else into one
+  const c0 = text.charCodeAt(at) | 0x20;
+  const c1 = text.charCodeAt(at + 1) | 0x20;
+  const c2 = text.charCodeAt(at + 2) | 0x20;
+  for (let month = 0; month < MONTH_ABBREVIATIONS.length; month++) {
+    const name = MONTH_ABBREVIATIONS[month] ?? '';
+    if (name.charCodeAt(0) === c0 && name.charCodeAt(1) === c1 && name.charCodeAt(2) === c2) return month + 1;
+  }
+  return 0;
 }
 const MONTH_ABBREVIATIONS = [
   'jan',

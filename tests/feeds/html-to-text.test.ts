@@ -8,6 +8,11 @@ describe('htmlToText', () => {
     );
     expect(htmlToText('Ex<b>am</b>ple <a href="/x" title="a > b">link</a>')).toBe('Example link');
     expect(htmlToText('<xhtml:div><xhtml:p>One</xhtml:p><xhtml:p>Two</xhtml:p></xhtml:div>')).toBe('One Two');
+    // element names in any case; names that only start like a block element are inline
+    expect(htmlToText('<P>One</P><Div>Two</DIV><H2>Three</H2><ps>Fo</ps>ur<p-x>!</p-x>')).toBe(
+      'One Two Three Four!',
+    );
+    expect(htmlToText('a<Style>p{}</STYLE>b<SCRIPT>1</Script>c')).toBe('abc');
   });
 
   it('decodes named, numeric and hex entities, including legacy ones without a semicolon', () => {
@@ -51,5 +56,33 @@ describe('htmlToText', () => {
   it('reads c1 control characters as the windows-1252 punctuation they were meant to be', () => {
     expect(htmlToText('don\u0092t \u0093quote\u0094')).toBe('don’t “quote”');
     expect(foldLine('don\u0092t')).toBe('don’t');
+  });
+
+  it('folds whitespace at the edges of tags, text runs and decoded entities to one space between words', () => {
+    expect(htmlToText('<p>One.</p>\n\n<p>\tTwo.</p>\n')).toBe('One. Two.');
+    expect(htmlToText('a<b> </b>b')).toBe('a b');
+    expect(htmlToText('a <b> b</b> c')).toBe('a b c');
+    expect(htmlToText('a&nbsp;<b>b</b>&#10;c')).toBe('a b c');
+    expect(htmlToText('x<![CDATA[ y ]]>z')).toBe('x y z');
+    expect(htmlToText('<p> </p><p>\u00a0</p>')).toBe('');
+    expect(htmlToText('one<br>\u2003two')).toBe('one two');
+    // whitespace and c1 characters inside a text run are folded and mended as well
+    expect(htmlToText('<p>one\t\ttwo  three</p><p>don\u0092t</p>')).toBe('one two three don’t');
+  });
+
+  it('gives the same line whichever way the text is split by markup', () => {
+    const words = ['Kabul', '&amp;', 'Herat', '\u0093talks\u0094', 'resume', '&#8211;', 'today.'];
+    const joins = ['', ' ', '\n', '<b>', '</b> ', ' <i> ', '<p>', '</p>\n<p>', '&nbsp;', '<!-- c -->'];
+    for (let seed = 1; seed <= 500; seed++) {
+      let state = seed;
+      let html = '';
+      for (const word of words) {
+        state = (state * 1103515245 + 12345) & 0x7fffffff;
+        html += `${word}${joins[state % joins.length]} `;
+      }
+      const text = htmlToText(html);
+      expect(text).toBe(foldLine(text));
+      expect(text.replace(/ /g, '')).toBe('Kabul&Herat“talks”resume–today.');
+    }
   });
 });
