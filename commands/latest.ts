@@ -45,10 +45,15 @@ export const latest = {
     }
     const sourceIds = sources?.map((s) => s.id);
     const names = sources?.map((s) => s.name).join(', ');
-    const total = services.store.countLatest(sourceIds, view.hidden);
+    const { stories, total } = services.store.latestStories({
+      limit: count,
+      offset,
+      sourceIds,
+      exceptSourceIds: view.hidden,
+    });
     const digest = buildDigest({
       title: names ? `Latest from ${names}` : 'Latest news',
-      articles: services.store.latest({ limit: count, offset, sourceIds, exceptSourceIds: view.hidden }),
+      stories,
       limit: count,
       offset,
       total,

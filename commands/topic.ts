@@ -53,23 +53,31 @@ export const topic = {
       now: services.clock.now(),
     };
     if (known) {
-      const total = store.countByTopic(known.id, view.hidden);
+      const { stories, total } = store.storiesByTopic(known.id, {
+        limit: count,
+        offset,
+        exceptSourceIds: view.hidden,
+      });
       const digest = buildDigest({
         ...common,
         title: known.names.en,
-        articles: store.byTopic(known.id, { limit: count, offset, exceptSourceIds: view.hidden }),
+        stories,
         total,
         emptyText: `No articles about ${known.names.en} yet. Try /latest, or another of /topics.`,
         moreCommand: `/topic ${known.id} ${MAX_COUNT}`,
       });
       return page(digest, total);
     }
-    const total = store.countSearch(name, view.hidden);
+    const { stories, total } = store.searchStories(name, {
+      limit: count,
+      offset,
+      exceptSourceIds: view.hidden,
+    });
     if (total > 0) {
       const digest = buildDigest({
         ...common,
         title: `“${name}”`,
-        articles: store.search(name, { limit: count, offset, exceptSourceIds: view.hidden }),
+        stories,
         total,
         emptyText: `Nothing more matches "${name}".`,
         moreCommand: `/topic ${name} ${MAX_COUNT}`,
