@@ -96,11 +96,11 @@ export async function openNewsStore(options: {
     onInvalid,
   });
   const index = new ArticleIndex();
-  const shelf = new StoryShelf((id) => index.slotOf(id), options.stories);
+  const shelf = new StoryShelf(index, options.stories);
   const pages = new StoryPages(index, shelf);
   await rebuild(articles, index, onInvalid);
   // stories depend on the order articles arrived in: replayed in that order (see StoryShelf)
-  shelf.rebuild(index.firstSeenBefore(Infinity));
+  shelf.arrive(index.firstSeenBefore(Infinity));
 
   // add and prune read, then write: one at a time, so two overlapping polls cannot both store an article
   let queue: Promise<unknown> = Promise.resolve();
@@ -206,8 +206,8 @@ export async function openNewsStore(options: {
             await articles.deleteMany(ids.slice(start, start + BATCH));
           }
         });
-        index.removeMany(ids);
         shelf.remove(ids);
+        index.removeMany(ids);
         return old.length;
       });
       // the seen-set is listed without holding up add(), then trimmed a batch at a time
@@ -260,6 +260,7 @@ async function rebuild(
   }
   index.addMany(batch, { settle: false });
   index.settle();
+  index.words.trim();
 }
 
 function readArticle(key: string, value: unknown, onInvalid: (key: string, problem: string) => void) {

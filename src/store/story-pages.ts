@@ -146,7 +146,8 @@ export class StoryPages {
         const key = this.shelf.keyAt(slot);
         if (key < 0 || this.met[key] === stamp) continue;
         this.met[key] = stamp;
-        if (stories.membersOfKey(key).every((member) => hidden.has(member.sourceId))) unseen++;
+        if (stories.sizeOfKey(key) === 1) unseen++;
+        else if (stories.membersOfKey(key).every((member) => hidden.has(member.sourceId))) unseen++;
       }
     }
     return stories.stories - unseen;

@@ -11,6 +11,8 @@ import { mix32 } from './min-hash.js';
 const KEY_MASK = 0x3fffffff;
 const NONE = -1;
 const MAX_LOAD = 0.75;
+// a rehash leaves the table this full: the table is a good part of the window's memory
+const REHASHED_LOAD = 0.55;
 
 export class LshBuckets {
   /** bucket key + 1; 0 marks a free cell */
@@ -39,7 +41,7 @@ export class LshBuckets {
   add(item: number, hashes: Int32Array, offset: number, timeSlot: number): void {
     const last = (item + 1) * this.bands;
     if (last > this.next.length) {
-      const size = Math.max(last, this.next.length * 2);
+      const size = Math.max(last, Math.ceil(this.next.length * 1.5));
       this.next = grown(this.next, size);
       this.prev = grown(this.prev, size);
     }
@@ -109,12 +111,12 @@ export class LshBuckets {
     return cell;
   }
 
-  // a new table for the buckets still holding items, at most half full
+  // a new table for the buckets still holding items, REHASHED_LOAD full
   private rehash(): void {
     const { keys, heads } = this;
     let live = 0;
     for (let cell = 0; cell < keys.length; cell++) if (keys[cell] !== 0 && heads[cell] !== NONE) live++;
-    const capacity = Math.max(1024, Math.ceil((live + 1) / (MAX_LOAD / 2)));
+    const capacity = Math.max(1024, Math.ceil((live + 1) / REHASHED_LOAD));
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(NONE);
     this.used = 0;

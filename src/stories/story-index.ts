@@ -5,11 +5,12 @@ import type { StoryArticle } from './story-article.js';
 import { resolveStoryOptions, type StoryIndexOptions } from './story-options.js';
 import { coverage, similarity } from './story-similarity.js';
 import { storyLanguage, storyTerms } from './story-text.js';
-import { StoryMembers } from './story-members.js';
+import { OwnNumbers, StoryMembers, type ArticleNumbers } from './story-members.js';
 import { reportTime, StoryWindow } from './story-window.js';
 
 export { DEFAULT_STORY_WINDOW_MS, type StoryIndexOptions } from './story-options.js';
 export type { StoryArticle } from './story-article.js';
+export type { ArticleNumbers } from './story-members.js';
 
 export interface StoryIndex<T extends StoryArticle = StoryArticle> {
   /** clusters the article and returns its story id. A report that bridges two stories makes them one:
@@ -26,6 +27,8 @@ export interface StoryIndex<T extends StoryArticle = StoryArticle> {
   /** the key of an article's story: a small integer naming the story while it exists (reused once it
    *  is gone), for callers that keep per-story figures in typed arrays */
   keyOf(articleId: string): number | undefined;
+  /** the key of the story of the article numbered `number` (see ArticleNumbers), if held */
+  keyAt(number: number): number | undefined;
   /** the same as members(), idOf, and the number of members, by key */
   membersOfKey(key: number): T[];
   idOfKey(key: number): string;
@@ -49,17 +52,20 @@ export interface StoryIndexEvents {
  * Creates an empty index. Stories depend on arrival order: rebuild by adding articles in the order
  * they were first seen (firstSeenAt, then id) to get the same stories again. A report stays in the
  * clustering window until an arrival is first seen `keepMs` after its time; a story with a report out
- * of the window takes no more reports (see StoryIndexOptions.keepMs).
+ * of the window takes no more reports (see StoryIndexOptions.keepMs). `numbers`: the caller's own
+ * numbering of its articles, to save the index a map of its own (see ArticleNumbers).
  */
 export function createStoryIndex<T extends StoryArticle = StoryArticle>(
   options: StoryIndexOptions = {},
   events: StoryIndexEvents = {},
+  numbers?: ArticleNumbers<T>,
 ): StoryIndex<T> {
   const resolved = resolveStoryOptions(options);
   const { windowMs, threshold, nearThreshold, floor, minShared, merge } = resolved;
   const minCoverage = resolved.coverage;
   const window = new StoryWindow<T, number>(resolved);
-  const stories = new StoryMembers<T>();
+  const own = numbers ? undefined : new OwnNumbers<T>();
+  const stories = new StoryMembers<T>(numbers ?? own!, own);
 
   // stories holding a report at least nearThreshold similar, closest first; each report is looked at once
   function candidateStories(slot: number, sourceId: string): [number, number][] {
@@ -135,6 +141,7 @@ export function createStoryIndex<T extends StoryArticle = StoryArticle>(
     add(article) {
       const known = stories.storyOf(article.id);
       if (known !== undefined) return stories.idOf(known);
+      stories.checkNumbered(article);
       window.arrive(article.firstSeenAt);
       const language = storyLanguage(article.language);
       const mine = termElements(storyTerms(article.title, article.summary, language));
@@ -150,7 +157,7 @@ export function createStoryIndex<T extends StoryArticle = StoryArticle>(
         }
       }
       window.index(slot);
-      story ??= stories.create(freshStoryId(article.id));
+      story ??= stories.create(freshStoryId(article.id), article.id);
       stories.join(story, article);
       window.setStory(slot, story);
       return stories.idOf(story);
@@ -180,6 +187,7 @@ export function createStoryIndex<T extends StoryArticle = StoryArticle>(
 
     has: (articleId) => stories.storyOf(articleId) !== undefined,
     keyOf: (articleId) => stories.storyOf(articleId),
+    keyAt: (number) => stories.storyAt(number),
     membersOfKey: (key) => stories.members(key),
     idOfKey: (key) => stories.idOf(key),
     sizeOfKey: (key) => stories.sizeOf(key),

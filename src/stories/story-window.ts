@@ -178,7 +178,7 @@ export class StoryWindow<T extends StoryArticle, S> {
     if (reused !== undefined) return reused;
     const slot = this.articles.length;
     if (slot >= this.times.length) {
-      const size = this.times.length * 2;
+      const size = Math.ceil(this.times.length * 1.5);
       this.times = grow(this.times, new Float64Array(size));
       this.stamps = grow(this.stamps, new Uint32Array(size));
       this.hashes = grow(this.hashes, new Int32Array(size * this.options.bands));

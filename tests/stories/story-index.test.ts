@@ -183,6 +183,32 @@ describe('story index', () => {
     expect(storiesWith(false).size).toBeGreaterThan(1);
   });
 
+  it('can number its articles by the caller’s numbers, and then finds stories by them', () => {
+    const held: StoryArticle[] = [];
+    const numbers = {
+      numberOf: (id: string) => {
+        const at = held.findIndex((article) => article.id === id);
+        return at < 0 ? undefined : at;
+      },
+      articleAt: (number: number) => held[number],
+    };
+    const index = createStoryIndex({}, {}, numbers);
+    const first = report('dawn', TORKHAM);
+    const second = report('amu-tv-en', TORKHAM_AGAIN, T0 + HOUR);
+    held.push(first);
+    expect(() => index.add(second)).toThrow(/has no number/);
+    const story = index.add(first);
+    held.push(second);
+    expect(index.add(second)).toBe(story);
+    expect(index.keyAt(1)).toBe(index.keyOf(second.id));
+    expect(index.members(story)).toEqual([first, second]);
+    expect(index.remove(first.id)).toBe(true);
+    // the story keeps its founder's id once the founder is gone
+    expect(index.members(story)).toEqual([second]);
+    expect(index.storyOf(second.id)).toBe(story);
+    expect(index.keyAt(0)).toBeUndefined();
+  });
+
   it('refuses options that cannot work, naming them', () => {
     expect(() => createStoryIndex({ threshold: 0.1, floor: 0.2 })).toThrow(/floor 0.2/);
     expect(() => createStoryIndex({ windowMs: 0 })).toThrow(RangeError);
