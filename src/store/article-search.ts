@@ -42,8 +42,8 @@ export class ArticleSearch {
     return this.counts.get(cacheKey(phrase, filter)) ?? this.matches(phrase, filter).length;
   }
 
-  /** the live matches in slots[0 .. length) (the arrays are reused by the next search), those holding
-   *  every word in a title or summary in titled[0 .. titledLength), and the folded words */
+  /** the live matches in slots[0 .. length), ascending, those holding every word in a title or summary
+   *  in titled[0 .. titledLength), ascending too, and the folded words; the next search reuses the arrays */
   matching(text: string, filter?: SearchFilter) {
     const phrase = words(foldText(text));
     const { slots, length, titled } = this.matches(phrase, filter);

@@ -31,9 +31,6 @@ type Hidden = ReadonlySet<string> | undefined;
 export class StoryPages {
   /** per story key: the stamp of the last walk or count that met it */
   private met = new Uint32Array(1024);
-  /** per article slot: the stamp of the search that matched it, and of those matched in a title */
-  private matched = new Uint32Array(1024);
-  private titled = new Uint32Array(1024);
   private stamp = 0;
 
   constructor(
@@ -78,17 +75,13 @@ export class StoryPages {
     const hidden = this.articles.hiddenOf(query.exceptSourceIds);
     const found = this.articles.searchMatches(text, query.exceptSourceIds);
     const { slots, length, titled, titledLength, words } = found;
-    const stamp = this.nextStamp();
-    this.matched = fit(this.matched, this.articles.slotLimit);
-    this.titled = fit(this.titled, this.articles.slotLimit);
-    for (let i = 0; i < length; i++) this.matched[slots[i]!] = stamp;
-    for (let i = 0; i < titledLength; i++) this.titled[titled[i]!] = stamp;
+    // both lists are in slot order: a member is looked up, not marked in a per-slot array
     const slotOf = (member: StoredArticle) => this.articles.slotOf(member.id) ?? -1;
     const strong = (slot: number) =>
-      this.titled[slot] === stamp && (words.length < 2 || this.articles.hasPhrase(slot, words));
+      holds(titled, titledLength, slot) && (words.length < 2 || this.articles.hasPhrase(slot, words));
     const walk: Walk = {
       next: this.newestOf(slots, length),
-      matches: (member) => this.matched[slotOf(member)] === stamp,
+      matches: (member) => holds(slots, length, slotOf(member)),
       strength: (matching) => (matching.some((member) => strong(slotOf(member))) ? 1 : 0),
       maxStrength: 1,
     };
@@ -190,8 +183,6 @@ export class StoryPages {
     if (this.stamp === 0) {
       // wrapped: old stamps could read as new
       this.met.fill(0);
-      this.matched.fill(0);
-      this.titled.fill(0);
       this.stamp = 1;
     }
     return this.stamp;
@@ -235,6 +226,18 @@ function mergedCursor(orders: readonly TimeOrder[], newer: (a: number, b: number
 function arrayCursor(slots: Int32Array, length: number): Cursor {
   let i = 0;
   return () => (i < length ? slots[i++] : undefined);
+}
+
+/** whether slots[0 .. length), ascending, holds the slot */
+function holds(slots: Int32Array, length: number, slot: number): boolean {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (slots[middle]! < slot) low = middle + 1;
+    else high = middle;
+  }
+  return low < length && slots[low] === slot;
 }
 
 function fit(array: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
