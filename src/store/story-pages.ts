@@ -3,7 +3,14 @@
 // sees them; the walk stops once no story not yet met could still make the page: such a story's lead
 // is no newer than the article reached, and no bonus adds more than maxBonus. the total counts the
 // matching stories, for "… and N more" and paging.
-import { compareStories, maxBonus, rankStory, type RankedStory } from '../digest/rank.js';
+import {
+  articleTime,
+  compareStories,
+  maxBonus,
+  rankStory,
+  storyScore,
+  type RankedStory,
+} from '../digest/rank.js';
 import type { ArticleIndex, FilteredQuery, StoredArticle } from './article-index.js';
 import type { StoryShelf } from './story-shelf.js';
 import type { TimeOrder } from './time-order.js';
@@ -31,6 +38,8 @@ type Hidden = ReadonlySet<string> | undefined;
 export class StoryPages {
   /** per story key: the stamp of the last walk or count that met it */
   private met = new Uint32Array(1024);
+  /** per article slot: the stamp of the search whose many matches are walked in time order */
+  private inMatch = new Uint32Array(0);
   private stamp = 0;
 
   constructor(
@@ -85,8 +94,7 @@ export class StoryPages {
       strength: (matching) => (matching.some((member) => strong(slotOf(member))) ? 1 : 0),
       maxStrength: 1,
     };
-    const total = this.countDistinct([arrayCursor(slots, length)]);
-    return { stories: this.top(walk, query, hidden), total };
+    return { stories: this.top(walk, query, hidden), total: this.countDistinctIn(slots, length) };
   }
 
   // the best offset + limit stories, best first, then the page of them
@@ -104,7 +112,7 @@ export class StoryPages {
       const key = this.shelf.keyAt(slot);
       if (key < 0 || this.met[key] === stamp) continue;
       this.met[key] = stamp;
-      const story = this.rank(key, slot, walk, hidden);
+      const story = this.rank(key, slot, walk, hidden, worst);
       if (!story || (worst && compareStories(story, worst) >= 0)) continue;
       let at = best.length;
       while (at > 0 && compareStories(story, best[at - 1]!) < 0) at--;
@@ -114,17 +122,31 @@ export class StoryPages {
     return best.slice(offset);
   }
 
-  private rank(key: number, slot: number, walk: Walk, hidden: Hidden): RankedStory | undefined {
+  // a story as the reader sees it; its match strength (a headline check, for words) is only worked out
+  // when the story could make the page with it
+  private rank(key: number, slot: number, walk: Walk, hidden: Hidden, worst?: RankedStory) {
     const stories = this.shelf.index;
+    let visible: StoredArticle[];
+    let matching: StoredArticle[];
+    const strengthBonus = maxBonus(walk.maxStrength) - maxBonus(0);
     if (stories.sizeOfKey(key) === 1) {
-      // most stories have one report: the one walked, which matches and may be seen
+      // most stories have one report: the one walked, which matches and may be seen; often it cannot
+      // make the page whatever its match, and nothing more need be made of it
       const article = this.articles.docAt(slot)!;
-      return rankStory(stories.idOfKey(key), [article], [article], walk.strength([article]));
+      if (worst && articleTime(article) + strengthBonus < worst.score) return undefined;
+      visible = matching = [article];
+    } else {
+      const members = stories.membersOfKey(key);
+      visible = hidden ? members.filter((member) => !hidden.has(member.sourceId)) : members;
+      matching = visible.filter((member) => walk.matches(member));
     }
-    const members = stories.membersOfKey(key);
-    const visible = hidden ? members.filter((member) => !hidden.has(member.sourceId)) : members;
-    const matching = visible.filter((member) => walk.matches(member));
-    return rankStory(stories.idOfKey(key), visible, matching, walk.strength(matching));
+    const plain = rankStory(stories.idOfKey(key), visible, matching, 0);
+    if (!plain || walk.maxStrength === 0) return plain;
+    if (worst && plain.score + strengthBonus < worst.score) return undefined;
+    const strength = walk.strength(matching);
+    if (strength === 0) return plain;
+    const score = storyScore(articleTime(plain.lead), { outlets: visible.length, strength });
+    return { ...plain, score };
   }
 
   // stories with at least one member the reader may see
@@ -160,8 +182,30 @@ export class StoryPages {
     return count;
   }
 
-  // newest first over unsorted slots: the k newest, then the 2k newest when the walk goes further
+  // countDistinct over an array, in a plain loop: a search may match most of the store
+  private countDistinctIn(slots: Int32Array, length: number): number {
+    const stamp = this.nextStamp();
+    const { met, shelf } = this;
+    let count = 0;
+    for (let i = 0; i < length; i++) {
+      const key = shelf.keyAt(slots[i]!);
+      if (key < 0 || met[key] === stamp) continue;
+      met[key] = stamp;
+      count++;
+    }
+    return count;
+  }
+
+  // newest first over unsorted slots. when they are many, down the store's time order keeping those
+  // marked; else the k newest, then the 2k newest when the walk goes further
   private newestOf(slots: Int32Array, length: number): Cursor {
+    if (length >= 1024 && length * 16 >= this.articles.size) {
+      const stamp = this.nextStamp();
+      this.inMatch = fit(this.inMatch, this.articles.slotLimit);
+      const marks = this.inMatch;
+      for (let i = 0; i < length; i++) marks[slots[i]!] = stamp;
+      return orderCursor(this.articles.allOrder(), (slot) => marks[slot] === stamp);
+    }
     let taken: number[] = [];
     let i = 0;
     return () => {
@@ -183,6 +227,7 @@ export class StoryPages {
     if (this.stamp === 0) {
       // wrapped: old stamps could read as new
       this.met.fill(0);
+      this.inMatch.fill(0);
       this.stamp = 1;
     }
     return this.stamp;
@@ -221,11 +266,6 @@ function mergedCursor(orders: readonly TimeOrder[], newer: (a: number, b: number
     next[best]!++;
     return bestSlot;
   };
-}
-
-function arrayCursor(slots: Int32Array, length: number): Cursor {
-  let i = 0;
-  return () => (i < length ? slots[i++] : undefined);
 }
 
 /** whether slots[0 .. length), ascending, holds the slot */
