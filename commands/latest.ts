@@ -56,10 +56,15 @@ export const latest = {
       : undefined;
     // an outlet the reader names is shown whatever its language
     const hidden = sources ? view.othersHidden : view.hidden;
-    const total = services.store.countLatest(sourceIds, hidden);
+    const { stories, total } = services.store.latestStories({
+      limit: count,
+      offset,
+      sourceIds,
+      exceptSourceIds: hidden,
+    });
     const digest = buildDigest({
       title: names ? t(locale, 'latest.titleFrom', { names }) : t(locale, 'latest.title'),
-      articles: services.store.latest({ limit: count, offset, sourceIds, exceptSourceIds: hidden }),
+      stories,
       limit: count,
       offset,
       total,

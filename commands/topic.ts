@@ -58,23 +58,31 @@ export const topic = {
     };
     if (known) {
       const shown = nameIn(known.names, locale);
-      const total = store.countByTopic(known.id, view.hidden);
+      const { stories, total } = store.storiesByTopic(known.id, {
+        limit: count,
+        offset,
+        exceptSourceIds: view.hidden,
+      });
       const digest = buildDigest({
         ...common,
         title: shown,
-        articles: store.byTopic(known.id, { limit: count, offset, exceptSourceIds: view.hidden }),
+        stories,
         total,
         emptyText: t(locale, 'topic.empty', { name: shown }),
         moreCommand: `/topic ${known.id} ${MAX_COUNT}`,
       });
       return page(digest, total);
     }
-    const total = store.countSearch(name, view.hidden);
+    const { stories, total } = store.searchStories(name, {
+      limit: count,
+      offset,
+      exceptSourceIds: view.hidden,
+    });
     if (total > 0) {
       const digest = buildDigest({
         ...common,
         title: t(locale, 'quote', { text: name }),
-        articles: store.search(name, { limit: count, offset, exceptSourceIds: view.hidden }),
+        stories,
         total,
         emptyText: t(locale, 'topic.searchEmpty', { words: name }),
         moreCommand: `/topic ${name} ${MAX_COUNT}`,

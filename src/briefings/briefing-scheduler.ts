@@ -13,7 +13,7 @@ import {
 import { DueQueue } from './due-queue.js';
 import { LiveWatch } from './live-watch.js';
 import { planDaily } from './plan-daily.js';
-import { matches, RankedWindows } from './select-briefing.js';
+import { matches, TickStories } from './select-briefing.js';
 import { platformOf, type Subscription } from './subscription.js';
 
 export interface SchedulerOptions {
@@ -208,12 +208,12 @@ export class BriefingScheduler {
     }
   }
 
-  // every delivery of a tick covers articles first seen before the same instant, and shares rankings
+  // every delivery of a tick covers articles first seen before the same instant, and shares stories
   private window(now: number): TickWindow {
     return {
       now,
       to: Math.min(now, this.deps.store.settledBefore()),
-      ranked: new RankedWindows(this.deps.store),
+      stories: new TickStories(this.deps.store),
     };
   }
 

@@ -14,7 +14,8 @@ import { BriefingScheduler, type TickReport } from './briefing-scheduler.js';
 import { openDeliveryLedger, type DeliveryState } from './delivery-ledger.js';
 import { readerOf, windowStart } from './deliver-briefing.js';
 import { planDaily } from './plan-daily.js';
-import { rankedMatches, selectBriefing } from './select-briefing.js';
+import { followedStories, selectBriefing } from './select-briefing.js';
+import { storiesForChat } from './window-stories.js';
 import { DEFAULT_RETRY, timerSleep, type RetryPolicy, type Sleep } from './send-with-retry.js';
 import { applyChange, defaultSubscription, type SubscriptionChange } from './subscription-change.js';
 import { openSubscriptionRepository } from './subscription-repository.js';
@@ -180,10 +181,11 @@ export async function openBriefingService(
         locale,
         calendar: asked.calendar ?? reader.calendar,
         // not recorded, so everything indexed so far counts
-        ranked: rankedMatches(
+        stories: storiesForChat(
+          followedStories(deps.store, subscription, from, Number.MAX_SAFE_INTEGER),
           subscription,
-          deps.store.firstSeenBetween(from, Number.MAX_SAFE_INTEGER),
-        ).filter((article) => (deps.isVisible ?? everyone)(chat, article.sourceId)),
+          (sourceId) => (deps.isVisible ?? everyone)(chat, sourceId),
+        ),
         maxItems: settings.maxItems,
         topics: deps.topics,
         sources: deps.sources,

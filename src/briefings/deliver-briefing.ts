@@ -11,10 +11,11 @@ import type { NewsStore } from '../store/news-store.js';
 import type { TopicMatcher } from '../topics/topic-matcher.js';
 import type { BriefingSender } from './briefing-sender.js';
 import { emptyState, type DeliveryLedger, type DeliveryState, type LedgerEntry } from './delivery-ledger.js';
-import { selectBriefing, type RankedWindows } from './select-briefing.js';
+import { selectBriefing, type TickStories } from './select-briefing.js';
 import { sendWithRetry, type RetryPolicy, type Sleep } from './send-with-retry.js';
 import type { SubscriptionRepository } from './subscription-repository.js';
 import type { Subscription } from './subscription.js';
+import { storiesForChat } from './window-stories.js';
 
 /** how far back the first briefing of a subscription looks */
 export const FIRST_WINDOW_MS = 24 * 3_600_000;
@@ -72,12 +73,12 @@ export function windowStart(
   return subscription.mode === 'live' ? subscription.since : now - FIRST_WINDOW_MS;
 }
 
-/** the tick a delivery belongs to: its time, where its window ends, and the rankings it shares */
+/** the tick a delivery belongs to: its time, where its window ends, and the stories it shares */
 export interface TickWindow {
   now: number;
   /** the end of every window planned in this tick: min(now, store.settledBefore()) at its start */
   to: number;
-  ranked: RankedWindows;
+  stories: TickStories;
 }
 
 export async function deliverBriefing(
@@ -176,10 +177,12 @@ async function plan(
     subscription: reader.subscription,
     locale: reader.locale,
     calendar: reader.calendar,
-    // rankings are shared between chats with the same topics; what a chat may see is its own
-    ranked: tick.ranked
-      .get(reader.subscription, from, to)
-      .filter((article) => deps.isVisible(subscription.target, article.sourceId)),
+    // a window's stories are shared between chats with the same topics; what a chat may see is its own
+    stories: storiesForChat(
+      tick.stories.get(reader.subscription, from, to),
+      reader.subscription,
+      (sourceId) => deps.isVisible(subscription.target, sourceId),
+    ),
     maxItems: deps.maxItems,
     topics: deps.topics,
     sources: deps.sources,

@@ -1,14 +1,15 @@
-// what goes into a briefing: the new articles a subscription follows, ranked, at most maxItems.
+// what goes into a briefing: the new stories a subscription follows, ranked, at most maxItems.
 import { buildDigest } from '../digest/build-digest.js';
 import type { Digest, DigestItem, DigestSection } from '../digest/digest.js';
+import type { RankedStory } from '../digest/rank.js';
 import { nameIn, type Calendar, type Locale } from '../i18n/locale.js';
 import { t } from '../i18n/translate.js';
-import { rankArticles } from '../digest/rank.js';
 import type { Source } from '../sources/source.js';
 import type { NewsStore, StoredArticle } from '../store/news-store.js';
 import type { TopicMatcher } from '../topics/topic-matcher.js';
 import type { BriefingMessage } from './briefing-sender.js';
 import { follows, speaks, type Subscription } from './subscription.js';
+import { windowStories, type WindowStory } from './window-stories.js';
 
 export interface BriefingContent {
   messages: BriefingMessage[];
@@ -19,8 +20,8 @@ export interface BriefingContent {
 
 export interface SelectRequest {
   subscription: Pick<Subscription, 'topics' | 'languages' | 'timeZone' | 'mode'>;
-  /** the window's articles the subscription follows, ranked (rankedMatches) */
-  ranked: readonly StoredArticle[];
+  /** the window's stories new to the chat, ranked (window-stories.ts storiesForChat) */
+  stories: readonly RankedStory[];
   maxItems: number;
   topics: TopicMatcher;
   sources: ReadonlyMap<string, Source>;
@@ -51,49 +52,53 @@ export function matchingArticles(
   return articles.filter((article) => matches(subscription, article));
 }
 
-/** the window's articles the subscription follows, by the core's one ranking (each story once) */
-export function rankedMatches(
+/** the stories of the articles first seen in [from, to) that the subscription follows */
+export function followedStories(
+  store: Pick<NewsStore, 'firstSeenBetween' | 'storyOf' | 'storyMembers'>,
   subscription: Pick<Subscription, 'topics' | 'languages'>,
-  articles: readonly StoredArticle[],
-): StoredArticle[] {
-  return rankArticles(matchingArticles(subscription, articles));
+  from: number,
+  to: number,
+): WindowStory[] {
+  const fresh = matchingArticles(subscription, store.firstSeenBetween(from, to));
+  return windowStories(store, fresh, from, (article) => matches(subscription, article));
 }
 
 const MEMO_ENTRIES = 256;
 
 /**
- * Ranked matches by window and filter, remembered for one tick: the chats of a tick that follow the
- * same topics since the same time (their previous briefings went out in the same tick) share one ranking.
+ * A window's followed stories by window and filter, remembered for one tick: the chats of a tick that
+ * follow the same topics since the same time (their previous briefings went out in the same tick)
+ * share them; what each chat may see is applied per chat (storiesForChat).
  */
-export class RankedWindows {
-  private readonly memo = new Map<string, StoredArticle[]>();
+export class TickStories {
+  private readonly memo = new Map<string, WindowStory[]>();
 
   constructor(private readonly store: NewsStore) {}
 
-  get(subscription: Pick<Subscription, 'topics' | 'languages'>, from: number, to: number): StoredArticle[] {
+  get(subscription: Pick<Subscription, 'topics' | 'languages'>, from: number, to: number): WindowStory[] {
     const key = `${from}|${to}|${[...subscription.topics].sort().join(',')}|${[...subscription.languages].sort().join(',')}`;
-    let ranked = this.memo.get(key);
-    if (!ranked) {
-      ranked = rankedMatches(subscription, this.store.firstSeenBetween(from, to));
+    let stories = this.memo.get(key);
+    if (!stories) {
+      stories = followedStories(this.store, subscription, from, to);
       if (this.memo.size >= MEMO_ENTRIES) this.memo.delete(this.memo.keys().next().value as string);
-      this.memo.set(key, ranked);
+      this.memo.set(key, stories);
     }
-    return ranked;
+    return stories;
   }
 }
 
 /**
- * One digest: ranked by the core's one ranking, at most maxItems with a "… and N more: /latest"
- * line, in one section per subscribed topic when the subscription follows several.
+ * One digest: stories ranked by the core's one ranking, at most maxItems with a "… and N more:
+ * /latest" line, in one section per subscribed topic when the subscription follows several.
  */
 export function selectBriefing(request: SelectRequest): BriefingContent {
-  const { subscription, ranked } = request;
+  const { subscription, stories } = request;
   const locale = request.locale ?? 'en';
   const digest = buildDigest({
     title: request.title,
-    articles: ranked.slice(0, request.maxItems),
+    stories: stories.slice(0, request.maxItems),
     limit: request.maxItems,
-    total: ranked.length,
+    total: stories.length,
     sources: request.sources,
     timeZone: subscription.timeZone,
     now: request.now,
@@ -107,7 +112,7 @@ export function selectBriefing(request: SelectRequest): BriefingContent {
     subscription.topics.length > 1
       ? { ...digest, sections: byTopic(items, subscription.topics, request.topics, locale) }
       : digest;
-  return { messages: [{ digest: grouped }], items: items.length, total: ranked.length };
+  return { messages: [{ digest: grouped }], items: items.length, total: stories.length };
 }
 
 // each item under the first subscribed topic it has, in the subscription's order

@@ -3,18 +3,22 @@ import { t } from '../i18n/translate.js';
 import type { Source } from '../sources/source.js';
 import type { StoredArticle } from '../store/news-store.js';
 import type { Digest, DigestItem } from './digest.js';
-import { rankArticles } from './rank.js';
+import { rankArticles, type RankedStory } from './rank.js';
 
 export interface DigestRequest {
   title: string;
-  articles: readonly StoredArticle[];
+  /** one item each, as ranked (store pages: latestStories, storiesByTopic, searchStories); the lead
+   *  is the item and the other reports are "also" */
+  stories?: readonly RankedStory[];
+  /** or plain articles, each its own story, ranked here (rankArticles) */
+  articles?: readonly StoredArticle[];
   /** how many items at most */
   limit: number;
   sources: ReadonlyMap<string, Source>;
   timeZone: string;
   now: number;
   emptyText: string;
-  /** how many matched in all, for the closing line; defaults to the number of articles given */
+  /** how many stories matched in all, for the closing line; defaults to the number given */
   total?: number;
   /** how many matches came before these (paging) */
   offset?: number;
@@ -25,12 +29,13 @@ export interface DigestRequest {
   calendar?: Calendar;
 }
 
-/** Turns stored articles into the platform-neutral digest document. */
+/** Turns ranked stories (or stored articles) into the platform-neutral digest document. */
 export function buildDigest(request: DigestRequest): Digest {
-  const ranked = rankArticles(request.articles).slice(0, request.limit);
+  const given = request.stories ?? (request.articles ? rankArticles(request.articles).map(alone) : []);
+  const ranked = given.slice(0, request.limit);
   const offset = request.offset ?? 0;
-  const total = Math.max(request.total ?? request.articles.length, offset + ranked.length);
-  const items = ranked.map((article) => toItem(article, request.sources));
+  const total = Math.max(request.total ?? given.length, offset + ranked.length);
+  const items = ranked.map((story) => toItem(story, request.sources));
   const more = total - offset - items.length;
   const last = offset + items.length;
   const locale = request.locale ?? 'en';
@@ -54,18 +59,29 @@ export function buildDigest(request: DigestRequest): Digest {
   };
 }
 
-function toItem(article: StoredArticle, sources: ReadonlyMap<string, Source>): DigestItem {
+const alone = (article: StoredArticle): RankedStory => ({
+  storyId: article.id,
+  lead: article,
+  also: [],
+  score: 0,
+});
+
+function toItem({ lead: article, also }: RankedStory, sources: ReadonlyMap<string, Source>): DigestItem {
+  const nameOf = (sourceId: string) => sources.get(sourceId)?.name ?? sourceId;
   return {
     articleId: article.id,
     title: article.title,
     ...(article.url ? { url: article.url } : {}),
     sourceId: article.sourceId,
-    sourceName: sources.get(article.sourceId)?.name ?? article.sourceId,
+    sourceName: nameOf(article.sourceId),
     publishedAt: article.publishedAt,
     firstSeenAt: article.firstSeenAt,
     summary: article.summary,
     language: article.language,
     topics: article.topics,
-    alsoReportedBy: [],
+    alsoReportedBy: also.map((other) => ({
+      sourceName: nameOf(other.sourceId),
+      ...(other.url ? { url: other.url } : {}),
+    })),
   };
 }

@@ -208,6 +208,48 @@ export class ArticleIndex implements Searchable {
     return this.docs[slot] !== undefined;
   }
 
+  slotOf(id: string): number | undefined {
+    return this.ids.get(id);
+  }
+
+  docAt(slot: number): StoredArticle | undefined {
+    return this.docs[slot];
+  }
+
+  timeAt(slot: number): number {
+    return this.time[slot] as number;
+  }
+
+  /** every article's order, newest first; a source's or a topic's, if it has articles */
+  allOrder(): TimeOrder {
+    return this.all;
+  }
+
+  sourceOrder(sourceId: string): TimeOrder | undefined {
+    return this.sources.get(sourceId);
+  }
+
+  topicOrder(topicId: string): TimeOrder | undefined {
+    return this.topics.get(topicId);
+  }
+
+  /** the newer of two slots, as every order sorts them */
+  readonly newer = (a: number, b: number): boolean => this.compare(a, b) > 0;
+
+  /** live search matches, for story pages (see ArticleSearch.matching) */
+  searchMatches(text: string, except: ExceptSources | undefined) {
+    return this.searcher.matching(text, this.searchFilter(except));
+  }
+
+  hasPhrase(slot: number, phrase: readonly string[]): boolean {
+    return this.searcher.hasPhrase(slot, phrase);
+  }
+
+  /** above every slot in use */
+  get slotLimit(): number {
+    return this.docs.length;
+  }
+
   titleAndSummary(slot: number): [string, string] {
     const doc = this.docs[slot] as StoredArticle;
     return [doc.title, doc.summary];
@@ -231,7 +273,7 @@ export class ArticleIndex implements Searchable {
   }
 
   /** the sources to leave out that have articles here, or undefined when none has */
-  private hiddenOf(except: ExceptSources | undefined): ReadonlySet<string> | undefined {
+  hiddenOf(except: ExceptSources | undefined): ReadonlySet<string> | undefined {
     if (except === undefined) return undefined;
     const hidden = new Set<string>();
     if (typeof except === 'function') {

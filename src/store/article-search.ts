@@ -42,6 +42,14 @@ export class ArticleSearch {
     return this.counts.get(cacheKey(phrase, filter)) ?? this.matches(phrase, filter).length;
   }
 
+  /** the live matches in slots[0 .. length), ascending, those holding every word in a title or summary
+   *  in titled[0 .. titledLength), ascending too, and the folded words; the next search reuses the arrays */
+  matching(text: string, filter?: SearchFilter) {
+    const phrase = words(foldText(text));
+    const { slots, length, titled } = this.matches(phrase, filter);
+    return { slots, length, titled: this.titled, titledLength: titled, words: phrase };
+  }
+
   page(text: string, offset: number, limit: number, filter?: SearchFilter): number[] {
     const phrase = words(foldText(text));
     const { slots, length, titled } = this.matches(phrase, filter);
@@ -86,7 +94,8 @@ export class ArticleSearch {
     return { slots, length, titled };
   }
 
-  private hasPhrase(slot: number, phrase: readonly string[]): boolean {
+  /** whether the title or summary holds the words in this order */
+  hasPhrase(slot: number, phrase: readonly string[]): boolean {
     const [title, summary] = this.index.titleAndSummary(slot);
     return containsPhrase(words(foldText(title)), phrase) || containsPhrase(words(foldText(summary)), phrase);
   }

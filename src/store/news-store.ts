@@ -6,8 +6,12 @@ import { ConfigError, StoreError } from '../errors.js';
 import { ArticleIndex, type ExceptSources, type FilteredQuery, type StoredArticle } from './article-index.js';
 import { isUnreadable, type KeyvStore } from './open-keyv.js';
 import { createSeenSet, DAY_MS, seenKeys, seenRetentionDays } from './seen-set.js';
+import type { StoryIndexOptions } from '../stories/story-index.js';
+import { StoryPages, type StoryPage } from './story-pages.js';
+import { StoryShelf } from './story-shelf.js';
 
 export type { ExceptSources, FilteredQuery, StoredArticle } from './article-index.js';
+export type { StoryPage } from './story-pages.js';
 
 /**
  * Keys: namespace "articles" holds one entry per article, key = article id, value = the Article (with
@@ -39,6 +43,17 @@ export interface NewsStore {
   countLatest(sourceIds?: readonly string[], exceptSourceIds?: ExceptSources): number;
   countByTopic(topicId: string, exceptSourceIds?: ExceptSources): number;
   countSearch(text: string, exceptSourceIds?: ExceptSources): number;
+  /** the same three queries by story: each story once, ranked by the one ranking (digest/rank.ts),
+   *  led by a report the query matches, with the other outlets' reports as "also" — only reports of
+   *  sources the reader may see (`exceptSourceIds` leaves the others out, as lead, as "also" and from
+   *  the count). `offset` and `total` count stories. */
+  latestStories(query: FilteredQuery & { sourceIds?: readonly string[] }): StoryPage;
+  storiesByTopic(topicId: string, query: FilteredQuery): StoryPage;
+  searchStories(text: string, query: FilteredQuery): StoryPage;
+  /** the story an article belongs to (an id), while the article is stored */
+  storyOf(articleId: string): string | undefined;
+  /** a story's articles, oldest first, one per outlet (every source: filter for a reader) */
+  storyMembers(storyId: string): StoredArticle[];
   /** articles first seen in [from, to), oldest first, at most `limit`: what arrived in a time window */
   firstSeenBetween(from: number, to: number, limit?: number): StoredArticle[];
   countFirstSeenBetween(from: number, to: number): number;
@@ -61,6 +76,8 @@ export async function openNewsStore(options: {
   retentionDays: number;
   clock: Clock;
   onInvalid?: (key: string, problem: string) => void; // a value read back that fails ArticleSchema: skipped, reported
+  /** story clustering settings (tests); the defaults are measured by scripts/story-quality.ts */
+  stories?: StoryIndexOptions;
 }): Promise<NewsStore> {
   const { keyv, retentionDays, clock } = options;
   if (!(retentionDays > 0)) {
@@ -79,7 +96,11 @@ export async function openNewsStore(options: {
     onInvalid,
   });
   const index = new ArticleIndex();
+  const shelf = new StoryShelf(index, options.stories);
+  const pages = new StoryPages(index, shelf);
   await rebuild(articles, index, onInvalid);
+  // stories depend on the order articles arrived in: replayed in that order (see StoryShelf)
+  shelf.arrive(index.firstSeenBefore(Infinity));
 
   // add and prune read, then write: one at a time, so two overlapping polls cannot both store an article
   let queue: Promise<unknown> = Promise.resolve();
@@ -129,6 +150,7 @@ export async function openNewsStore(options: {
       );
     }
     const added = index.addMany(fresh);
+    shelf.arrive(added);
     await seen.mark(fresh.flatMap(seenKeys));
     return { added, duplicates };
   }
@@ -157,6 +179,11 @@ export async function openNewsStore(options: {
     countLatest: (sourceIds, except) => index.countLatest(sourceIds, except),
     countByTopic: (topicId, except) => index.countByTopic(topicId, except),
     countSearch: (text, except) => index.countSearch(text, except),
+    latestStories: (query) => pages.latest(query),
+    storiesByTopic: (topicId, query) => pages.byTopic(topicId, query),
+    searchStories: (text, query) => pages.search(text, query),
+    storyOf: (articleId) => shelf.index.storyOf(articleId),
+    storyMembers: (storyId) => shelf.index.members(storyId),
     firstSeenBetween: (from, to, limit) => index.firstSeenBetween(from, to, limit),
     countFirstSeenBetween: (from, to) => index.countFirstSeenBetween(from, to),
     settledBefore: () => adding ?? clock.now(),
@@ -179,6 +206,7 @@ export async function openNewsStore(options: {
             await articles.deleteMany(ids.slice(start, start + BATCH));
           }
         });
+        shelf.remove(ids);
         index.removeMany(ids);
         return old.length;
       });
@@ -232,6 +260,7 @@ async function rebuild(
   }
   index.addMany(batch, { settle: false });
   index.settle();
+  index.words.trim();
 }
 
 function readArticle(key: string, value: unknown, onInvalid: (key: string, problem: string) => void) {

@@ -98,6 +98,11 @@ export class PostingList {
     return kept;
   }
 
+  /** gives back the room kept for growth (after a rebuild, when most lists are complete) */
+  trim(): void {
+    if (this.bytes.length > this.used + 4) this.bytes = this.bytes.slice(0, this.used);
+  }
+
   private grow(): void {
     const bigger = new Uint8Array(Math.max(8, Math.ceil(this.bytes.length * 1.5) + 5));
     bigger.set(this.bytes.subarray(0, this.used));

@@ -68,6 +68,11 @@ export class WordIndex {
     return { slots: this.slots, inTitleOrSummary: this.flags, length };
   }
 
+  /** gives back every list's room for growth: after a rebuild, most lists are complete */
+  trim(): void {
+    for (const list of this.lists.values()) list.trim();
+  }
+
   /** drops the postings of slots that are gone; words left with none are forgotten */
   compact(isLive: (slot: number) => boolean): void {
     for (const [word, list] of this.lists) {

@@ -1,13 +1,18 @@
 // lsh banding: a signature cut into bands of `rows` values; two reports that agree on a whole band
 // land in the same bucket, so similar reports meet without scanning the window. buckets are keyed by
 // time slot too (slot = time / window): a lookup reads only the slots a window can reach.
-// storage is typed arrays, not Maps (a Map entry costs ~40 bytes, this ~20): an open-addressing table
-// from bucket key to its newest node, and each node (item × band) pointing to the next in its bucket.
+// storage is typed arrays, not Maps (a Map entry costs ~40 bytes, this ~24): an open-addressing table
+// from bucket key to its newest node, and each node (item × band) linked both ways in its bucket, so a
+// report leaves in constant time however full its bucket. a lookup reads at most `maxPerBucket` of a
+// bucket's newest nodes: an outlet's templated headlines ("Exchange rates for …") share every bucket,
+// and reading them all would make each new report cost as much as the window is long.
 import { mix32 } from './min-hash.js';
 
 const KEY_MASK = 0x3fffffff;
 const NONE = -1;
 const MAX_LOAD = 0.75;
+// a rehash leaves the table this full: the table is a good part of the window's memory
+const REHASHED_LOAD = 0.55;
 
 export class LshBuckets {
   /** bucket key + 1; 0 marks a free cell */
@@ -16,10 +21,12 @@ export class LshBuckets {
   /** cells holding a key, emptied buckets included until the next rehash */
   private used = 0;
   private next = new Int32Array(0);
+  private prev = new Int32Array(0);
 
   constructor(
     readonly bands: number,
     readonly rows: number,
+    readonly maxPerBucket = 32,
   ) {}
 
   /** One hash per band of a signature, salted with the language so languages never share a bucket. */
@@ -34,9 +41,9 @@ export class LshBuckets {
   add(item: number, hashes: Int32Array, offset: number, timeSlot: number): void {
     const last = (item + 1) * this.bands;
     if (last > this.next.length) {
-      const grown = new Int32Array(Math.max(last, this.next.length * 2));
-      grown.set(this.next);
-      this.next = grown;
+      const size = Math.max(last, Math.ceil(this.next.length * 1.5));
+      this.next = grown(this.next, size);
+      this.prev = grown(this.prev, size);
     }
     for (let band = 0; band < this.bands; band++) {
       const key = bucketKey(hashes[offset + band]!, band, timeSlot);
@@ -51,7 +58,10 @@ export class LshBuckets {
         this.used++;
       }
       const node = item * this.bands + band;
-      this.next[node] = this.heads[cell]!;
+      const head = this.heads[cell]!;
+      this.next[node] = head;
+      this.prev[node] = NONE;
+      if (head !== NONE) this.prev[head] = node;
       this.heads[cell] = node;
     }
   }
@@ -59,21 +69,21 @@ export class LshBuckets {
   delete(item: number, hashes: Int32Array, offset: number, timeSlot: number): void {
     for (let band = 0; band < this.bands; band++) {
       const cell = this.find(bucketKey(hashes[offset + band]!, band, timeSlot));
-      if (this.keys[cell] === 0) continue;
       const node = item * this.bands + band;
-      let previous = NONE;
-      let current = this.heads[cell]!;
-      while (current !== NONE && current !== node) {
-        previous = current;
-        current = this.next[current]!;
-      }
-      if (current === NONE) continue;
-      if (previous === NONE) this.heads[cell] = this.next[node]!;
-      else this.next[previous] = this.next[node]!;
+      if (this.keys[cell] === 0 || node >= this.next.length) continue;
+      const before = this.prev[node]!;
+      const after = this.next[node]!;
+      if (before === NONE && this.heads[cell] !== node) continue; // not in this bucket
+      if (before === NONE) this.heads[cell] = after;
+      else this.next[before] = after;
+      if (after !== NONE) this.prev[after] = before;
+      this.prev[node] = NONE;
+      this.next[node] = NONE;
     }
   }
 
-  /** Calls `visit` for every item sharing a band with these hashes in one of the time slots (repeats included). */
+  /** Calls `visit` for the items sharing a band with these hashes in one of the time slots (repeats
+   *  included), at most maxPerBucket of each bucket, the last added first. */
   forEachCandidate(
     hashes: Int32Array,
     offset: number,
@@ -84,7 +94,8 @@ export class LshBuckets {
       for (const timeSlot of timeSlots) {
         const cell = this.find(bucketKey(hashes[offset + band]!, band, timeSlot));
         if (this.keys[cell] === 0) continue;
-        for (let node = this.heads[cell]!; node !== NONE; node = this.next[node]!) {
+        let left = this.maxPerBucket;
+        for (let node = this.heads[cell]!; node !== NONE && left-- > 0; node = this.next[node]!) {
           visit((node / this.bands) | 0);
         }
       }
@@ -100,12 +111,12 @@ export class LshBuckets {
     return cell;
   }
 
-  // a new table for the buckets still holding items, at most half full
+  // a new table for the buckets still holding items, REHASHED_LOAD full
   private rehash(): void {
     const { keys, heads } = this;
     let live = 0;
     for (let cell = 0; cell < keys.length; cell++) if (keys[cell] !== 0 && heads[cell] !== NONE) live++;
-    const capacity = Math.max(1024, Math.ceil((live + 1) / (MAX_LOAD / 2)));
+    const capacity = Math.max(1024, Math.ceil((live + 1) / REHASHED_LOAD));
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(NONE);
     this.used = 0;
@@ -117,6 +128,12 @@ export class LshBuckets {
       this.used++;
     }
   }
+}
+
+function grown(from: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(size);
+  to.set(from);
+  return to;
 }
 
 // a bucket is one band's value in one time slot

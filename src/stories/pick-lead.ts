@@ -8,15 +8,17 @@ export type LeadCandidate = Pick<StoredArticle, 'id' | 'publishedAt' | 'firstSee
  * (the longer summary), then the smaller id. The others follow, earliest first.
  */
 export function pickLead<T extends LeadCandidate>(members: readonly T[]): { lead: T; also: T[] } {
-  const ordered = [...members].sort(
-    (a, b) =>
-      timeOf(a) - timeOf(b) ||
-      b.summary.length - a.summary.length ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const ordered = [...members].sort(leadFirst);
   const [lead, ...also] = ordered;
   if (!lead) throw new RangeError('pickLead needs at least one article: a story is never empty.');
   return { lead, also };
+}
+
+/** the order pickLead puts reports in: earliest, then the longer summary, then the smaller id */
+export function leadFirst(a: LeadCandidate, b: LeadCandidate): number {
+  return (
+    timeOf(a) - timeOf(b) || b.summary.length - a.summary.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 const timeOf = (article: LeadCandidate): number => article.publishedAt ?? article.firstSeenAt;

@@ -10,6 +10,11 @@
 export interface StoryIndexOptions {
   /** published time, else first seen; 48 h */
   windowMs?: number;
+  /** how long a report stays joinable, from its time to the latest arrival's first-seen time; after
+   *  that it keeps only its story membership (no term set, no signature), and its story takes no more
+   *  reports. beyond windowMs, this is how late a report may be first seen after it was published and
+   *  still join; 1.5 × windowMs (72 h: a day late) */
+  keepMs?: number;
   /** 0.25 */
   threshold?: number;
   /** 0.16 */
@@ -39,6 +44,7 @@ export const DEFAULT_STORY_WINDOW_MS = 48 * 3_600_000;
 export function resolveStoryOptions(options: StoryIndexOptions): Required<StoryIndexOptions> {
   const resolved: Required<StoryIndexOptions> = {
     windowMs: options.windowMs ?? DEFAULT_STORY_WINDOW_MS,
+    keepMs: options.keepMs ?? 1.5 * (options.windowMs ?? DEFAULT_STORY_WINDOW_MS),
     threshold: options.threshold ?? 0.25,
     nearThreshold: options.nearThreshold ?? 0.16,
     coverage: options.coverage ?? 0.45,
@@ -50,7 +56,12 @@ export function resolveStoryOptions(options: StoryIndexOptions): Required<StoryI
     frequentShare: options.frequentShare ?? 0.01,
     frequentCount: options.frequentCount ?? 20,
   };
-  const { windowMs, floor, nearThreshold, threshold, bands, rows } = resolved;
+  const { windowMs, keepMs, floor, nearThreshold, threshold, bands, rows } = resolved;
+  if (!(keepMs >= windowMs)) {
+    throw new RangeError(
+      `Story index keepMs must be at least windowMs (a report must stay joinable for the whole window); got keepMs ${keepMs}, windowMs ${windowMs}.`,
+    );
+  }
   if (
     !(windowMs > 0) ||
     !(0 <= floor && floor <= nearThreshold && nearThreshold <= threshold && threshold <= 1)

@@ -163,7 +163,7 @@ describe('Discord bot: failures inside a command', () => {
     const errors: string[] = [];
     const store = new Proxy(services.store, {
       get: (target, key) =>
-        key === 'latest'
+        key === 'latestStories' // what /latest reads
           ? () => {
               throw new Error('disk on fire');
             }

@@ -51,6 +51,18 @@ describe('PostingList', () => {
     ]);
     expect(kept.byteLength).toBeLessThan(list.byteLength);
   });
+
+  it('gives back its room for growth when trimmed, and still grows after', () => {
+    const list = new PostingList();
+    for (let slot = 0; slot < 100; slot++) list.push(slot, false);
+    const roomy = list.byteLength;
+    list.trim();
+    expect(list.byteLength).toBe(100);
+    expect(list.byteLength).toBeLessThan(roomy);
+    list.push(100, true);
+    expect(read(list).at(-1)).toEqual([100, 1]);
+    expect(list.count).toBe(101);
+  });
 });
 
 describe('WordIndex', () => {

@@ -57,4 +57,14 @@ describe('lsh buckets', () => {
     buckets.delete(3, hashes, 0, 10);
     expect(found([10])).toEqual([]);
   });
+
+  it('reads at most maxPerBucket items of a bucket, the last added first', () => {
+    const buckets = new LshBuckets(1, 2, 4);
+    const hashes = Int32Array.from([5]);
+    for (let item = 0; item < 10; item++) buckets.add(item, hashes, 0, 0);
+    buckets.delete(8, hashes, 0, 0);
+    const items: number[] = [];
+    buckets.forEachCandidate(hashes, 0, [0], (item) => items.push(item));
+    expect(items).toEqual([9, 7, 6, 5]);
+  });
 });

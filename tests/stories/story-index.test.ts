@@ -183,9 +183,97 @@ describe('story index', () => {
     expect(storiesWith(false).size).toBeGreaterThan(1);
   });
 
+  it('can number its articles by the caller’s numbers, and then finds stories by them', () => {
+    const held: StoryArticle[] = [];
+    const numbers = {
+      numberOf: (id: string) => {
+        const at = held.findIndex((article) => article.id === id);
+        return at < 0 ? undefined : at;
+      },
+      articleAt: (number: number) => held[number],
+    };
+    const index = createStoryIndex({}, {}, numbers);
+    const first = report('dawn', TORKHAM);
+    const second = report('amu-tv-en', TORKHAM_AGAIN, T0 + HOUR);
+    held.push(first);
+    expect(() => index.add(second)).toThrow(/has no number/);
+    const story = index.add(first);
+    held.push(second);
+    expect(index.add(second)).toBe(story);
+    expect(index.keyAt(1)).toBe(index.keyOf(second.id));
+    expect(index.members(story)).toEqual([first, second]);
+    expect(index.remove(first.id)).toBe(true);
+    // the story keeps its founder's id once the founder is gone
+    expect(index.members(story)).toEqual([second]);
+    expect(index.storyOf(second.id)).toBe(story);
+    expect(index.keyAt(0)).toBeUndefined();
+  });
+
   it('refuses options that cannot work, naming them', () => {
     expect(() => createStoryIndex({ threshold: 0.1, floor: 0.2 })).toThrow(/floor 0.2/);
     expect(() => createStoryIndex({ windowMs: 0 })).toThrow(RangeError);
     expect(() => createStoryIndex({ bands: 0 })).toThrow(/bands and rows/);
+    expect(() => createStoryIndex({ keepMs: HOUR })).toThrow(/keepMs 3600000, windowMs 172800000/);
+  });
+
+  it('lets reports leave the clustering window once 72 hours old, keeping their story', () => {
+    const index = createStoryIndex();
+    const first = report('dawn', TORKHAM, T0);
+    const second = report('amu-tv-en', TORKHAM_AGAIN, T0 + HOUR);
+    const story = index.add(first);
+    index.add(second);
+    expect(index.windowSize).toBe(2);
+    // an unrelated arrival three days later moves the window on
+    index.add(report('pajhwok-en', SAFFRON, T0 + 80 * HOUR));
+    expect(index.windowSize).toBe(1);
+    expect(index.storyOf(first.id)).toBe(story);
+    expect(index.members(story).map((article) => article.id)).toEqual([first.id, second.id]);
+    // removing a report out of the window still works, and the story stays with its other report
+    expect(index.remove(first.id)).toBe(true);
+    expect(index.members(story).map((article) => article.id)).toEqual([second.id]);
+  });
+
+  it('closes a story once one of its reports left the window, even to a report of its hours', () => {
+    const late = (firstSeenAt: number) => report('pajhwok-en', TORKHAM, T0 + 2 * HOUR, { firstSeenAt }); // published with the others
+    const joinsWhenSeenAt = (firstSeenAt: number) => {
+      const index = createStoryIndex();
+      const story = index.add(report('dawn', TORKHAM, T0));
+      index.add(report('amu-tv-en', TORKHAM_AGAIN, T0 + HOUR));
+      return index.add(late(firstSeenAt)) === story;
+    };
+    expect(joinsWhenSeenAt(T0 + 20 * HOUR)).toBe(true);
+    expect(joinsWhenSeenAt(T0 + 80 * HOUR)).toBe(false);
+  });
+
+  it('names stories by small keys, reused once a story is gone, and tells of merges', () => {
+    const ids = [
+      'en-bagram-tehrantimes',
+      'en-bagram-tolo',
+      'en-bagram-khaama',
+      'en-bagram-ariana',
+      'en-bagram-amu',
+    ];
+    const bagram = loadLabelledSet().filter((article) => ids.includes(article.id));
+    const merges: { into: string; gone: string; intoKey: number; goneKey: number }[] = [];
+    const index = createStoryIndex({}, { merged: (event) => void merges.push(event) });
+    for (const article of bagram) index.add(article);
+    expect(merges.length).toBeGreaterThan(0);
+    const key = index.keyOf(bagram[0]!.id)!;
+    expect(merges.at(-1)?.intoKey).toBe(key);
+    expect(index.idOfKey(key)).toBe(index.storyOf(bagram[0]!.id));
+    expect(index.sizeOfKey(key)).toBe(5);
+    expect(index.membersOfKey(key).map((article) => article.id)).toEqual(
+      index.members(index.idOfKey(key)).map((article) => article.id),
+    );
+    for (const { gone, goneKey } of merges) {
+      expect(index.members(gone)).toEqual([]);
+      expect(goneKey).toBeLessThan(index.keyLimit);
+    }
+    for (const article of bagram) index.remove(article.id);
+    expect(index.stories).toBe(0);
+    const alone = report('dawn', SAFFRON);
+    index.add(alone);
+    expect(index.keyOf(alone.id)).toBeLessThan(index.keyLimit);
+    expect(index.keyLimit).toBeLessThanOrEqual(bagram.length);
   });
 });
