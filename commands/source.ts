@@ -91,6 +91,11 @@ export const source = {
 
 const requireAdmin = (context: CommandContext) => requireManage(context, 'manage.sources');
 
+// the operator's switch comes before anything the reader gave: an attached file is then never read
+const requireAllowed = (services: Services) => {
+  if (!services.chatSources.allowed) throw UserError.say('source.off');
+};
+
 const adder = (context: CommandContext, services: Services) => ({
   user: context.user,
   fallbackLanguage: services.briefings.subscription(context.chat)?.languages[0] ?? 'en',
@@ -98,6 +103,7 @@ const adder = (context: CommandContext, services: Services) => ({
 
 async function add(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
+  requireAllowed(services);
   const locale = localeOf(context);
   if (!args.target) throw UserError.say('source.giveAddress');
   const { source, foundOn, pageKind } = await services.chatSources.add(
@@ -134,6 +140,7 @@ async function remove(args: SourceArgs, context: CommandContext, services: Servi
 
 async function importSources(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
+  requireAllowed(services);
   const input = args.file ? { bytes: args.file } : args.target ? { url: args.target } : undefined;
   if (!input) throw UserError.say('source.giveOpml');
   const locale = localeOf(context);

@@ -132,8 +132,10 @@ async function answerCommand(
   // a mistake is answered at once, never deferred: only a valid command may take a while (checked only
   // when it is time to defer, since runCommand checks the arguments anyway)
   const valid = () => command !== undefined && command.args.safeParse(given).success;
+  // as on Telegram: a file the command will refuse (switched off, not an administrator) is not fetched
+  const mayReadFiles = deps.services.chatSources.allowed && context.canManage !== false;
   const work = async () => {
-    const files = await attachedFiles(interaction, deps.readAttachment);
+    const files = mayReadFiles ? await attachedFiles(interaction, deps.readAttachment) : {};
     return runCommand({ name, options: { ...given, ...files }, context }, deps.services);
   };
   await answerInteraction(responder, safely(work, deps, context.locale ?? 'en'), {

@@ -114,7 +114,7 @@ export async function openChatSources(
   };
 
   const requireAllowed = () => {
-    if (!allowed) throw new UserError('Adding sources in chats is switched off on this bot by its operator.');
+    if (!allowed) throw UserError.say('source.off');
   };
   const alreadyRead = (chat: string, url: string): string | undefined => {
     const own = repository.list(chat).find((source) => source.url === url);

@@ -217,9 +217,33 @@ describe('Discord: attachments that cannot be imported, answered only to the one
       name: 'feeds.opml',
       data: opml([`http://news.example.test:${news.port}/x.xml`]),
     });
+    const before = downloads().length;
     const { messages } = await on.answer(on.fake.command('source', { action: 'import', file }));
     expect(privately(messages[0])).toBe(EPHEMERAL);
     expect(messages[0]!.content).toMatch(/^Only this chat's administrators can change its sources/);
+    // the file the command refuses is never fetched
+    expect(downloads().length).toBe(before);
+  });
+
+  it('a bot whose operator switched chat sources off says so, and fetches no file', async () => {
+    const off = await openTestBriefer(news, { allow: false });
+    const bot = await startBotOnFake(off, {
+      bot: { rateLimit: createCommandRateLimit({ clock: off.clock, limit: 100 }) },
+    });
+    try {
+      const file = bot.fake.attach({ name: 'feeds.opml', data: opml([`${news.base}/x.xml`]) });
+      const { messages } = await bot.answer(
+        bot.fake.command('source', { action: 'import', file }, MODERATOR),
+      );
+      expect(messages[0]!.content).toBe(
+        'Adding sources in chats is switched off on this bot by its operator.',
+      );
+      expect(bot.fake.requests.filter((r) => r.path.startsWith('/attachments/'))).toEqual([]);
+      expect(off.chatSources.list(chatOf(bot.fake.channelId))).toEqual([]);
+    } finally {
+      await bot.close();
+      await off.close();
+    }
   });
 });
 

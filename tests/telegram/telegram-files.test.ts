@@ -199,7 +199,7 @@ describe('/source import on Telegram', () => {
     expect(urlsOf(h, group.id)).toEqual([`${base}/kabul.xml`]);
   });
 
-  it('says chat sources are switched off when the operator set ALLOW_CHAT_SOURCES=false', async () => {
+  it('says chat sources are switched off when the operator set ALLOW_CHAT_SOURCES=false, fetching no file', async () => {
     const h = await open({ allow: false });
     const user = reader();
     h.fake.sendDocument(privateChat(user), user, {
@@ -207,8 +207,19 @@ describe('/source import on Telegram', () => {
       bytes: opml([`${base}/kabul.xml`]),
       caption: '/source import',
     });
-    const [message] = await h.fake.waitForMessages(user.id, 1);
-    expect(message!.text).toBe('Adding sources in chats is switched off on this bot by its operator.');
+    const file = h.fake.sendDocument(privateChat(user), user, {
+      name: 'other.opml',
+      bytes: opml([`${base}/herat.xml`]),
+    });
+    h.fake.sendText(privateChat(user), user, '/source import', { replyTo: file });
+    const messages = await h.fake.waitForMessages(user.id, 2);
+    expect(messages.map((message) => message.text)).toEqual([
+      'Adding sources in chats is switched off on this bot by its operator.',
+      'Adding sources in chats is switched off on this bot by its operator.',
+    ]);
+    // neither document was asked for (getFile) nor downloaded
+    expect(h.fake.calls.filter((call) => call.method === 'getFile')).toEqual([]);
+    expect(h.fake.downloads).toEqual([]);
     expect(urlsOf(h, user.id)).toEqual([]);
   });
 
