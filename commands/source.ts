@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatRelative, t, UserError, type Locale } from '../src/index.js';
+import { formatRelative, noteLine, t, UserError, type Locale } from '../src/index.js';
 import { cleanText, issue, requireManage } from './arguments.js';
 import type { Command, CommandContext, Reply, Services } from './command.js';
 import { localeOf } from './command-text.js';
@@ -36,6 +36,8 @@ const SourceArgs = z.object({
     .pipe(z.string().max(2000, issue('args.addressLong', { max: 2000 })))
     .optional(),
   file: AttachedFileSchema.optional(),
+  /** the attached file's name, as the platform gave it: named when the file cannot be read */
+  fileName: z.string().max(1000).optional(),
 });
 
 type SourceArgs = z.output<typeof SourceArgs>;
@@ -141,7 +143,11 @@ async function remove(args: SourceArgs, context: CommandContext, services: Servi
 async function importSources(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
   requireAllowed(services);
-  const input = args.file ? { bytes: args.file } : args.target ? { url: args.target } : undefined;
+  const input = args.file
+    ? { bytes: args.file, name: args.fileName }
+    : args.target
+      ? { url: args.target }
+      : undefined;
   if (!input) throw UserError.say('source.giveOpml');
   const locale = localeOf(context);
   const summary = await services.chatSources.importOpml(context.chat, input, adder(context, services));
@@ -155,11 +161,11 @@ async function importSources(args: SourceArgs, context: CommandContext, services
   ];
   if (summary.refused.length > 0) {
     const heading = t(locale, 'source.refused', { count: summary.refused.length });
-    lines.push('', heading, ...summary.refused.map((line) => `• ${line}`));
+    lines.push('', heading, ...summary.refused.map((note) => `• ${noteLine(note)(locale)}`));
   }
   if (summary.skipped.length > 0) {
     const heading = t(locale, 'source.skipped', { count: summary.skipped.length });
-    lines.push('', heading, ...summary.skipped.map((line) => `• ${line}`));
+    lines.push('', heading, ...summary.skipped.map((note) => `• ${noteLine(note)(locale)}`));
   }
   if (summary.dropped > 0) lines.push('', t(locale, 'source.dropped', { count: summary.dropped }));
   return { text: lines.join('\n') };

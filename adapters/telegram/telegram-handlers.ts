@@ -116,7 +116,12 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
   if (document !== undefined && canManage !== false && deps.services.chatSources.allowed) {
     try {
       const file = await deps.download(document);
-      request = { name: parsed.name, options: { ...findCommand(parsed.name)?.fromText(parsed.text), file } };
+      const options = { ...findCommand(parsed.name)?.fromText(parsed.text), file };
+      // the name is said back when the file cannot be read
+      request = {
+        name: parsed.name,
+        options: document.file_name ? { ...options, fileName: document.file_name } : options,
+      };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const text = error.key ? t(locale, error.key, error.values) : error.message;

@@ -151,7 +151,7 @@ describe('/source import on Telegram', () => {
     });
     const [message] = await h.fake.waitForMessages(user.id, 1);
     expect(message!.text).toBe(
-      '"huge.opml" is 1,025 KB; an OPML file to import can be at most 1 MB (1,024 KB). Export fewer feeds, or put the file on the web and send /source import <url>.',
+      'An OPML file to import can be at most 1 MB (1,024 KB), and the attached file “huge.opml” is 1,025 KB. Export fewer feeds, or put the file on the web and send /source import <url>.',
     );
     expect(download(h)).toBe(0);
     expect(urlsOf(h, user.id)).toEqual([]);
@@ -172,9 +172,11 @@ describe('/source import on Telegram', () => {
       caption: '/source import',
     });
     const [xml, jpeg] = await h.fake.waitForMessages(user.id, 2);
-    expect(xml!.text).toMatch(/^The attached file is not an OPML file I can read \(.*<rss>.*<opml>/);
+    expect(xml!.text).toBe(
+      'I cannot read the attached file “feed.xml” as OPML: it is XML with a <rss> root, not <opml>. Send the .opml file your feed reader exported.',
+    );
     expect(jpeg!.text).toBe(
-      '"photo.jpg" is not an OPML file (Telegram says it is image/jpeg). Send the .opml or .xml file your feed reader exported.',
+      'This is not an OPML file: Telegram says the attached file “photo.jpg” is image/jpeg. Send the .opml or .xml file your feed reader exported.',
     );
     // the feed was downloaded and read; the photo was refused by its type alone
     expect(h.fake.downloads).toHaveLength(1);
