@@ -36,8 +36,11 @@ const SourceArgs = z.object({
     .pipe(z.string().max(2000, issue('args.addressLong', { max: 2000 })))
     .optional(),
   file: AttachedFileSchema.optional(),
-  /** the attached file's name, as the platform gave it: named when the file cannot be read */
-  fileName: z.string().max(1000).optional(),
+  /** the attached file's name, as the platform gave it: named when the file cannot be read (cut, never refused) */
+  fileName: z
+    .string()
+    .transform((name) => name.slice(0, 1000))
+    .optional(),
 });
 
 type SourceArgs = z.output<typeof SourceArgs>;

@@ -131,7 +131,7 @@ describe('/source import', () => {
       'I cannot read the attached file as OPML: it breaks off before its end. Export it again.',
     );
     // a file name is one short line, whatever the platform passed
-    expect((await ask('/source', chatA, file('hello', `a\nb\u202e${'x'.repeat(200)}`))).text).toMatch(
+    expect((await ask('/source', chatA, file('hello', `a\nb\u202e${'x'.repeat(5000)}`))).text).toMatch(
       /^I cannot read the attached file “a b x{75}…” as OPML/,
     );
     expect((await ask('/source', chatA, file(opml('<outline text="x"/>'), 'bookmarks.opml'))).text).toBe(
