@@ -15,6 +15,7 @@ import {
   type TopicMatcher,
 } from '../src/index.js';
 import type { CommandContext } from './command.js';
+import { topicChoice } from './topic-choice.js';
 
 // zod messages name a catalogue message (and its values); runCommand shows it in the reader's language
 const ISSUE = 'i18n:';
@@ -206,7 +207,7 @@ function longestTopic(tokens: readonly string[], start: number, topics: TopicMat
 }
 
 function unknownTopic(word: string, topics: TopicMatcher): UserError {
-  const closest = topics.suggest(word, 3).map((topic) => topic.id);
+  const closest = topics.suggest(word, 3).map(topicChoice);
   return closest.length > 0
     ? UserError.say('topics.unknownSuggest', { word, list: closest })
     : UserError.say('topics.unknown', { word });

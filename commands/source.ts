@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatRelative, t, UserError, type Locale } from '../src/index.js';
+import { formatRelative, noteLine, t, UserError, type Locale } from '../src/index.js';
 import { cleanText, issue, requireManage } from './arguments.js';
 import type { Command, CommandContext, Reply, Services } from './command.js';
 import { localeOf } from './command-text.js';
@@ -36,6 +36,11 @@ const SourceArgs = z.object({
     .pipe(z.string().max(2000, issue('args.addressLong', { max: 2000 })))
     .optional(),
   file: AttachedFileSchema.optional(),
+  /** the attached file's name, as the platform gave it: named when the file cannot be read (cut, never refused) */
+  fileName: z
+    .string()
+    .transform((name) => name.slice(0, 1000))
+    .optional(),
 });
 
 type SourceArgs = z.output<typeof SourceArgs>;
@@ -91,6 +96,11 @@ export const source = {
 
 const requireAdmin = (context: CommandContext) => requireManage(context, 'manage.sources');
 
+// the operator's switch comes before anything the reader gave: an attached file is then never read
+const requireAllowed = (services: Services) => {
+  if (!services.chatSources.allowed) throw UserError.say('source.off');
+};
+
 const adder = (context: CommandContext, services: Services) => ({
   user: context.user,
   fallbackLanguage: services.briefings.subscription(context.chat)?.languages[0] ?? 'en',
@@ -98,6 +108,7 @@ const adder = (context: CommandContext, services: Services) => ({
 
 async function add(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
+  requireAllowed(services);
   const locale = localeOf(context);
   if (!args.target) throw UserError.say('source.giveAddress');
   const { source, foundOn, pageKind } = await services.chatSources.add(
@@ -134,7 +145,12 @@ async function remove(args: SourceArgs, context: CommandContext, services: Servi
 
 async function importSources(args: SourceArgs, context: CommandContext, services: Services): Promise<Reply> {
   requireAdmin(context);
-  const input = args.file ? { bytes: args.file } : args.target ? { url: args.target } : undefined;
+  requireAllowed(services);
+  const input = args.file
+    ? { bytes: args.file, name: args.fileName }
+    : args.target
+      ? { url: args.target }
+      : undefined;
   if (!input) throw UserError.say('source.giveOpml');
   const locale = localeOf(context);
   const summary = await services.chatSources.importOpml(context.chat, input, adder(context, services));
@@ -148,11 +164,11 @@ async function importSources(args: SourceArgs, context: CommandContext, services
   ];
   if (summary.refused.length > 0) {
     const heading = t(locale, 'source.refused', { count: summary.refused.length });
-    lines.push('', heading, ...summary.refused.map((line) => `• ${line}`));
+    lines.push('', heading, ...summary.refused.map((note) => `• ${noteLine(note)(locale)}`));
   }
   if (summary.skipped.length > 0) {
     const heading = t(locale, 'source.skipped', { count: summary.skipped.length });
-    lines.push('', heading, ...summary.skipped.map((line) => `• ${line}`));
+    lines.push('', heading, ...summary.skipped.map((note) => `• ${noteLine(note)(locale)}`));
   }
   if (summary.dropped > 0) lines.push('', t(locale, 'source.dropped', { count: summary.dropped }));
   return { text: lines.join('\n') };

@@ -3,6 +3,7 @@ import { buildDigest, digestItems, nameIn, t, UserError, type Digest } from '../
 import { CountSchema, FreeTextSchema, MAX_COUNT, nextPage, OffsetSchema, splitCount } from './arguments.js';
 import type { Command } from './command.js';
 import { calendarOf, localeOf } from './command-text.js';
+import { topicChoice } from './topic-choice.js';
 import { chatView } from './visible-sources.js';
 
 const TopicArgs = z.object({
@@ -92,7 +93,7 @@ export const topic = {
     const closest = topics.suggest(name, 3);
     if (!closest.length) throw UserError.say('topic.noMatch', { words: name });
     return {
-      text: t(locale, 'topic.suggest', { words: name, list: closest.map((suggested) => suggested.id) }),
+      text: t(locale, 'topic.suggest', { words: name, list: closest.map(topicChoice) }),
       choices: closest.map((suggested) => ({
         label: nameIn(suggested.names, locale),
         command: `/topic ${suggested.id}`,

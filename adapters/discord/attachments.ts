@@ -4,7 +4,7 @@
 // reading and a time limit, so the bot can never be made to fetch anything else.
 import { request } from 'undici';
 import type { APIAttachment } from 'discord.js';
-import { UserError } from '../../src/index.js';
+import { attachedFile, fileSize, said, sizeLimit, UserError, type Said } from '../../src/index.js';
 
 /** where Discord serves attachments (the `url` of an attachment object) */
 export const DISCORD_ATTACHMENT_ORIGINS: readonly string[] = ['https://cdn.discordapp.com'];
@@ -21,21 +21,19 @@ export interface AttachmentPolicy {
 
 export type AttachmentReader = (attachment: APIAttachment) => Promise<Uint8Array>;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 export function createAttachmentReader(policy: Partial<AttachmentPolicy> = {}): AttachmentReader {
   const origins = new Set(policy.origins ?? DISCORD_ATTACHMENT_ORIGINS);
   const maxBytes = policy.maxBytes ?? MAX_ATTACHMENT_BYTES;
   const timeoutMs = policy.timeoutMs ?? ATTACHMENT_TIMEOUT_MS;
-  const tooLarge = (name: string, size: string) =>
-    new UserError(
-      `The attached file ${name} is ${size}; I can read files up to ${megabytes(maxBytes)}. Attach a smaller one.`,
-    );
+  const tooLarge = (file: Said, size?: number) =>
+    size === undefined
+      ? UserError.say('file.tooBigUnknown', { file, max: sizeLimit(maxBytes) })
+      : UserError.say('file.tooBig', { file, size: fileSize(size), max: sizeLimit(maxBytes) });
 
   return async (attachment) => {
-    const name = JSON.stringify(attachment.filename ?? 'file');
+    const name = attachedFile(attachment.filename);
     if (typeof attachment.size === 'number' && attachment.size > maxBytes) {
-      throw tooLarge(name, megabytes(attachment.size));
+      throw tooLarge(name, attachment.size);
     }
     let url: URL;
     try {
@@ -45,29 +43,28 @@ export function createAttachmentReader(policy: Partial<AttachmentPolicy> = {}): 
     }
     if (!origins.has(url.origin) || url.username !== '' || url.password !== '') {
       // not the reader's doing: Discord named a place that is not its file server
-      throw new UserError(
-        `The attached file ${name} is not on Discord's file server, so I did not fetch it. Attach it again.`,
-      );
+      throw UserError.say('file.notOnDiscord', { file: name });
     }
-    const failed = (why: string) =>
-      new UserError(`Could not download the attached file ${name} from Discord (${why}). Try again.`);
     const signal = AbortSignal.timeout(timeoutMs);
+    const failed = (reason: Said) => UserError.say('file.discordFailed', { file: name, reason });
+    const broke = () =>
+      failed(signal.aborted ? said('reason.timeout', { seconds: timeoutMs / 1000 }) : said('reason.failed'));
     let response: Awaited<ReturnType<typeof request>>;
     try {
       response = await request(url, { method: 'GET', maxRedirections: 0, signal });
-    } catch (error) {
-      throw failed(signal.aborted ? `no answer within ${timeoutMs / 1000} s` : plain(error));
+    } catch {
+      throw broke();
     }
     // a body left unread is dropped: destroying it reports an abort, which is expected here
     const drop = () => response.body.on('error', () => undefined).destroy();
     if (response.statusCode !== 200) {
       drop();
-      throw failed(`HTTP ${response.statusCode}`);
+      throw failed(said('reason.http', { status: response.statusCode }));
     }
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
       drop();
-      throw tooLarge(name, megabytes(declared));
+      throw tooLarge(name, declared);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -77,19 +74,14 @@ export function createAttachmentReader(policy: Partial<AttachmentPolicy> = {}): 
         // the cap holds while reading, whatever the headers said
         if (size > maxBytes) {
           drop();
-          throw tooLarge(name, `more than ${megabytes(maxBytes)}`);
+          throw tooLarge(name);
         }
         chunks.push(chunk);
       }
     } catch (error) {
       if (error instanceof UserError) throw error;
-      throw failed(signal.aborted ? `no answer within ${timeoutMs / 1000} s` : plain(error));
+      throw broke();
     }
     return new Uint8Array(Buffer.concat(chunks, size));
   };
 }
-
-const plain = (error: unknown) => {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
-};

@@ -85,22 +85,24 @@ export function optionValues(
   );
 }
 
-/** The attachment options as named values: each file's bytes, fetched from Discord. */
+/**
+ * The attachment options as named values: each file's bytes, fetched from Discord, and its name as
+ * `<option>Name` ("file" → "fileName"), for the command to name the file when it cannot read it.
+ */
 export async function attachedFiles(
   interaction: RawInteraction,
   read: AttachmentReader | undefined,
-): Promise<Record<string, Uint8Array>> {
+): Promise<Record<string, Uint8Array | string>> {
   const attached = (interaction.data?.options ?? []).filter(
     (option) => option.type === ApplicationCommandOptionType.Attachment,
   );
-  const files: [string, Uint8Array][] = [];
+  const files: [string, Uint8Array | string][] = [];
   for (const option of attached) {
     const id = 'value' in option ? String(option.value) : '';
     const attachment = interaction.data?.resolved?.attachments?.[id];
-    if (!attachment || !read) {
-      throw new UserError('The attached file did not come through. Attach it again.');
-    }
+    if (!attachment || !read) throw UserError.say('file.notThrough');
     files.push([option.name, await read(attachment)]);
+    if (attachment.filename) files.push([`${option.name}Name`, attachment.filename]);
   }
   return Object.fromEntries(files);
 }
@@ -132,8 +134,10 @@ async function answerCommand(
   // a mistake is answered at once, never deferred: only a valid command may take a while (checked only
   // when it is time to defer, since runCommand checks the arguments anyway)
   const valid = () => command !== undefined && command.args.safeParse(given).success;
+  // as on Telegram: a file the command will refuse (switched off, not an administrator) is not fetched
+  const mayReadFiles = deps.services.chatSources.allowed && context.canManage !== false;
   const work = async () => {
-    const files = await attachedFiles(interaction, deps.readAttachment);
+    const files = mayReadFiles ? await attachedFiles(interaction, deps.readAttachment) : {};
     return runCommand({ name, options: { ...given, ...files }, context }, deps.services);
   };
   await answerInteraction(responder, safely(work, deps, context.locale ?? 'en'), {

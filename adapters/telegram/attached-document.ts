@@ -6,7 +6,7 @@
 import { GrammyError, type Api } from 'grammy';
 import type { Document, Message } from 'grammy/types';
 import { findCommand } from '../../commands/index.js';
-import { UserError, type Logger } from '../../src/index.js';
+import { attachedFile, fileSize, sizeLimit, t, UserError, type Logger, type Said } from '../../src/index.js';
 
 /** OPML larger than this is refused; Telegram would let a bot download up to 20 MB */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -25,17 +25,10 @@ export function importedDocument(
   return message.document ?? message.reply_to_message?.document;
 }
 
-const MB = 1024 * 1024;
-// kilobytes up to 10 MB, so a file just over the limit never reads "1.0 MB, at most 1.0 MB"
-const kilobytes = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
-const size = (bytes: number) => (bytes < 10 * MB ? kilobytes(bytes) : `${(bytes / MB).toFixed(1)} MB`);
-const limit = (bytes: number) => (bytes % MB === 0 ? `${bytes / MB} MB (${kilobytes(bytes)})` : size(bytes));
-
-function tooBig(name: string, bytes: number | undefined, max: number): UserError {
-  const what = bytes === undefined ? `${name} is too large:` : `${name} is ${size(bytes)};`;
-  return new UserError(
-    `${what} an OPML file to import can be at most ${limit(max)}. Export fewer feeds, or put the file on the web and send /source import <url>.`,
-  );
+function tooBig(file: Said, bytes: number | undefined, max: number): UserError {
+  return bytes === undefined
+    ? UserError.say('file.tooBigUnknown', { file, max: sizeLimit(max) })
+    : UserError.say('file.tooBig', { file, size: fileSize(bytes), max: sizeLimit(max) });
 }
 
 // what an OPML file may be labelled as: Telegram guesses from the name, and clients vary
@@ -51,21 +44,20 @@ export function createDocumentDownload(options: {
   timeoutMs?: number;
 }): DocumentDownload {
   const max = options.maxBytes ?? MAX_IMPORT_BYTES;
-  const failed = (name: string, detail: Record<string, unknown>) => {
+  const failed = (name: Said, detail: Record<string, unknown>) => {
     // the file's link holds the bot token: it is never logged, only the file's path
-    options.logger.warn('telegram: could not download an attached file', { file: name, ...detail });
-    return new UserError(
-      `I could not get ${name} from Telegram just now. Please send it again with /source import in a minute.`,
-    );
+    options.logger.warn('telegram: could not download an attached file', {
+      file: t('en', name.key, name.values),
+      ...detail,
+    });
+    return UserError.say('file.telegramFailed', { file: name });
   };
 
   return async (document) => {
-    const name = document.file_name ? `"${document.file_name}"` : 'the attached file';
+    const name = attachedFile(document.file_name);
     // an image or a pdf is refused by its type, before any byte of it is fetched
     if (document.mime_type !== undefined && !TEXT_LIKE.test(document.mime_type)) {
-      throw new UserError(
-        `${name} is not an OPML file (Telegram says it is ${document.mime_type}). Send the .opml or .xml file your feed reader exported.`,
-      );
+      throw UserError.say('file.notOpmlType', { file: name, type: document.mime_type.slice(0, 100) });
     }
     if (document.file_size !== undefined && document.file_size > max) {
       throw tooBig(name, document.file_size, max);

@@ -111,11 +111,17 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
   );
   let request: Omit<CommandRequest, 'context'> = { name: parsed.name, text: parsed.text };
   const document = importedDocument(message, parsed);
-  // a reader who may not change the chat's sources is refused by the command; their file is not fetched
-  if (document !== undefined && canManage !== false) {
+  // a reader who may not change the chat's sources, or a bot whose operator switched chat sources off,
+  // is refused by the command: the file is not fetched
+  if (document !== undefined && canManage !== false && deps.services.chatSources.allowed) {
     try {
       const file = await deps.download(document);
-      request = { name: parsed.name, options: { ...findCommand(parsed.name)?.fromText(parsed.text), file } };
+      const options = { ...findCommand(parsed.name)?.fromText(parsed.text), file };
+      // the name is said back when the file cannot be read
+      request = {
+        name: parsed.name,
+        options: document.file_name ? { ...options, fileName: document.file_name } : options,
+      };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const text = error.key ? t(locale, error.key, error.values) : error.message;

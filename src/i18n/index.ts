@@ -1,6 +1,7 @@
 // the bot's words in English, Dari and Pashto: catalogues, locales, digits and text direction.
 export { FSI, PDI, hasLettersOf, isolateField, isolateRuns } from './bidi.js';
 export { asciiDigits, localDigits } from './digits.js';
+export { attachedFile, fileSize, sizeLimit } from './file-words.js';
 export {
   CALENDARS,
   CalendarSchema,
@@ -18,4 +19,16 @@ export {
   type Direction,
   type Locale,
 } from './locale.js';
-export { CATALOGUES, isMessageKey, joinList, t, type MessageKey, type MessageValues } from './translate.js';
+export {
+  CATALOGUES,
+  isMessageKey,
+  isSaid,
+  joinList,
+  said,
+  t,
+  type InLocale,
+  type MessageKey,
+  type MessageValue,
+  type MessageValues,
+  type Said,
+} from './translate.js';

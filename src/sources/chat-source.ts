@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { httpUrl } from '../text/http-url.js';
 import { truncateAtWord } from '../text/truncate.js';
+import type { ImportNote } from './import-note.js';
 import { SourceSchema, type Source } from './source.js';
 
 /** the most sources one chat may add */
@@ -84,10 +85,10 @@ export interface AddedSource {
 
 export interface ImportSummary {
   added: ChatSource[];
-  /** one line each: not http(s), not a public address */
-  refused: string[];
-  /** one line each: already read, or over the chat's limit */
-  skipped: string[];
+  /** not http(s), not a public address */
+  refused: ImportNote[];
+  /** already read, or over the chat's limit */
+  skipped: ImportNote[];
   /** outlines beyond what one file may hold, not read */
   dropped: number;
 }

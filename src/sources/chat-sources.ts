@@ -4,6 +4,8 @@ import type { Clock } from '../clock.js';
 import { UserError } from '../errors.js';
 import type { HttpFetch } from '../fetch/http-fetch.js';
 import { createNodeHttpFetch, type NodeHttpFetchOptions } from '../fetch/node-http-fetch.js';
+import { attachedFile } from '../i18n/file-words.js';
+import { said, type Said } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { KeyvStore } from '../store/open-keyv.js';
 import {
@@ -21,12 +23,10 @@ import { CHAT_SOURCES_NAMESPACE, openChatSourceRepository } from './chat-source-
 import { checkOutlines } from './check-outlines.js';
 import { discoverSource } from './discover-source.js';
 import { fetchUserUrl, parseUserUrl, shorten } from './fetch-user-url.js';
-import { readOpml, writeOpml } from './opml.js';
+import { readOpml, writeOpml, type OpmlOrigin } from './opml.js';
 import type { Source } from './source.js';
 
 export type { AddedSource, Adder, ImportSummary, OpmlFile } from './chat-source.js';
-
-const ATTACHED = 'the attached file';
 
 export interface ChatSourcesOptions {
   /** ALLOW_CHAT_SOURCES: false refuses /source add and import and leaves chat sources out of the poll */
@@ -57,7 +57,12 @@ export interface ChatSources {
   add(chat: string, url: string, by: Adder): Promise<AddedSource>;
   /** by id (or url, or a name only one of them has); throws UserError when the chat has no such source */
   remove(chat: string, id: string): Promise<ChatSource>;
-  importOpml(chat: string, input: { url: string } | { bytes: Uint8Array }, by: Adder): Promise<ImportSummary>;
+  /** from a url, or from an attached file's bytes (its name, when known, is named in mistakes) */
+  importOpml(
+    chat: string,
+    input: { url: string } | { bytes: Uint8Array; name?: string | undefined },
+    by: Adder,
+  ): Promise<ImportSummary>;
   exportOpml(chat: string): OpmlFile;
   /** drops the chat's sources (/forget) */
   forget(chat: string): Promise<void>;
@@ -114,25 +119,21 @@ export async function openChatSources(
   };
 
   const requireAllowed = () => {
-    if (!allowed) throw new UserError('Adding sources in chats is switched off on this bot by its operator.');
+    if (!allowed) throw UserError.say('source.off');
   };
-  const alreadyRead = (chat: string, url: string): string | undefined => {
+  const alreadyRead = (chat: string, url: string): Said | undefined => {
     const own = repository.list(chat).find((source) => source.url === url);
-    if (own) return `already added here as ${own.name} (${own.id})`;
+    if (own) return said('source.alreadyHere', { name: own.name, id: own.id });
     const operator = operatorByUrl.get(url);
-    if (operator) return `already one of my sources for every chat: ${operator.name} (${operator.id})`;
+    if (operator) return said('source.alreadyOperator', { name: operator.name, id: operator.id });
     return undefined;
   };
   const refuseKnown = (chat: string, url: string) => {
     const known = alreadyRead(chat, url);
-    if (known) throw new UserError(`${shorten(url)} is ${known}. See /source list.`);
+    if (known) throw UserError.say('source.known', { url: shorten(url), known });
   };
   const refuseFull = (chat: string) => {
-    if (repository.list(chat).length >= maxPerChat) {
-      throw new UserError(
-        `This chat has ${maxPerChat} sources of its own, the most it can have. Remove one with /source remove <id> first.`,
-      );
-    }
+    if (repository.list(chat).length >= maxPerChat) throw UserError.say('source.full', { max: maxPerChat });
   };
   // the same url has the same id in every chat; a hash that is taken (by the operator) is stepped over
   const idFor = (url: string) =>
@@ -208,12 +209,10 @@ export async function openChatSources(
           current.find((source) => source.id === wanted.toLowerCase() || source.url === wanted) ??
           (byName.length === 1 ? byName[0] : undefined);
         if (!gone) {
-          const ids = current.map((source) => source.id).join(', ');
-          throw new UserError(
-            ids
-              ? `This chat has no source with the id "${shorten(id, 40)}". Its sources: ${ids}.`
-              : `This chat has no sources of its own. Add one with /source add <url>.`,
-          );
+          const ids = current.map((source) => source.id);
+          throw ids.length > 0
+            ? UserError.say('source.noSuchId', { id: shorten(id, 40), ids })
+            : UserError.say('source.noneToRemove');
         }
         await repository.save(
           chat,
@@ -227,7 +226,7 @@ export async function openChatSources(
     async importOpml(chat, input, by) {
       requireAllowed();
       let bytes: Uint8Array;
-      let where = ATTACHED;
+      let where: OpmlOrigin;
       let contentType: string | undefined;
       if ('url' in input) {
         const url = parseUserUrl(input.url);
@@ -237,13 +236,12 @@ export async function openChatSources(
         ({ bytes } = fetched);
         where = fetched.url;
         contentType = fetched.headers['content-type'];
-      } else bytes = input.bytes;
-      const reading = readOpml(bytes, where, contentType);
-      if (reading.outlines.length === 0) {
-        throw new UserError(
-          `${where === ATTACHED ? 'The attached file' : where} lists no feeds: none of its outlines has an xmlUrl.`,
-        );
+      } else {
+        bytes = input.bytes;
+        where = attachedFile(input.name);
       }
+      const reading = readOpml(bytes, where, contentType);
+      if (reading.outlines.length === 0) throw UserError.say('opml.noFeeds', { file: where });
       const verdicts = await checkOutlines(reading.outlines, {
         room: Math.max(0, maxPerChat - repository.list(chat).length),
         maxPerChat,
@@ -263,7 +261,7 @@ export async function openChatSources(
         })),
       );
       const lost = verdicts.candidates.length - added.length;
-      if (lost > 0) verdicts.skipped.push(`${lost} more: added meanwhile, or over the limit`);
+      if (lost > 0) verdicts.skipped.push({ reason: said('import.lost', { count: lost }) });
       logger.info('a chat imported sources', { chat, added: added.length, refused: verdicts.refused.length });
       return { added, refused: verdicts.refused, skipped: verdicts.skipped, dropped: reading.dropped };
     },

@@ -3,8 +3,11 @@
 import { checkPublicUrl } from '../fetch/check-public-url.js';
 import type { Resolver } from '../fetch/resolver.js';
 import { normalizeLanguageTag } from '../feeds/language-tag.js';
+import { said, type Said } from '../i18n/translate.js';
 import { sourceName } from './chat-source.js';
+import { fetchReason } from './fetch-reason.js';
 import { parseUserUrl, shorten } from './fetch-user-url.js';
+import type { ImportNote } from './import-note.js';
 import type { OpmlOutline } from './opml.js';
 import { SourceSchema } from './source.js';
 
@@ -17,10 +20,10 @@ export interface OutlineCandidate {
 
 export interface OutlineVerdicts {
   candidates: OutlineCandidate[];
-  /** not http(s), or not a public address: one line each */
-  refused: string[];
-  /** already read here, listed twice, or over the chat's limit: one line each */
-  skipped: string[];
+  /** not http(s), or not a public address */
+  refused: ImportNote[];
+  /** already read here, or over the chat's limit */
+  skipped: ImportNote[];
 }
 
 const CHECKS_AT_ONCE = 8;
@@ -31,8 +34,8 @@ export async function checkOutlines(
     /** how many more sources the chat may add */
     room: number;
     maxPerChat: number;
-    /** why a url is not new here ("already added as c-…"), or undefined */
-    known: (url: string) => string | undefined;
+    /** why a url is not new here ("already added here as … (c-…)"), or undefined */
+    known: (url: string) => Said | undefined;
     fallbackLanguage: string;
     resolver?: Resolver | undefined;
     trustedHosts?: readonly string[] | undefined;
@@ -46,13 +49,13 @@ export async function checkOutlines(
     try {
       url = parseUserUrl(outline.url);
     } catch (error) {
-      verdicts.refused.push(`${shorten(outline.url)}: ${(error as Error).message}`);
+      verdicts.refused.push({ url: shorten(outline.url), reason: fetchReason(error) });
       continue;
     }
     if (seen.has(url.href)) continue;
     seen.add(url.href);
     const known = options.known(url.href);
-    if (known) verdicts.skipped.push(`${shorten(url.href)}: ${known}`);
+    if (known) verdicts.skipped.push({ url: shorten(url.href), reason: known });
     else pending.push({ outline, url });
   }
   // the address checks run a few at once, in order, until the chat is full
@@ -66,13 +69,13 @@ export async function checkOutlines(
     const problems = await Promise.all(batch.map(({ url }) => addressProblem(url, options)));
     batch.forEach(({ outline, url }, i) => {
       const problem = problems[i];
-      if (problem) verdicts.refused.push(problem);
+      if (problem) verdicts.refused.push({ url: shorten(url.href), reason: problem });
       else if (verdicts.candidates.length >= options.room) over++;
       else verdicts.candidates.push(candidate(outline, url, options.fallbackLanguage));
     });
   }
   if (over > 0) {
-    verdicts.skipped.push(`${over} more: a chat can have at most ${options.maxPerChat} sources of its own`);
+    verdicts.skipped.push({ reason: said('import.overLimit', { count: over, max: options.maxPerChat }) });
   }
   return verdicts;
 }
@@ -80,7 +83,7 @@ export async function checkOutlines(
 async function addressProblem(
   url: URL,
   options: { resolver?: Resolver | undefined; trustedHosts?: readonly string[] | undefined },
-): Promise<string | undefined> {
+): Promise<Said | undefined> {
   try {
     await checkPublicUrl(url, {
       ...(options.resolver ? { resolver: options.resolver } : {}),
@@ -88,7 +91,7 @@ async function addressProblem(
     });
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    return fetchReason(error);
   }
 }
 

@@ -3,9 +3,12 @@
 import { FeedError, UserError } from '../errors.js';
 import type { HttpFetch } from '../fetch/http-fetch.js';
 import { parseFeed, type ParsedFeed } from '../feeds/parse-feed.js';
+import { said } from '../i18n/translate.js';
 import { parsePage, type ParsedPage } from '../pages/parse-page.js';
 import { SourceSchema } from './source.js';
 import { sourceName } from './chat-source.js';
+import { fetchReason } from './fetch-reason.js';
+import { noteLine, type ImportNote } from './import-note.js';
 import { fetchUserUrl, shorten, type UserBytes } from './fetch-user-url.js';
 
 export interface DiscoveredSource {
@@ -34,13 +37,8 @@ export async function discoverSource(
   const html = looksLikeHtml(fetched);
   const feed = html ? undefined : tryFeed(fetched);
   if (feed && !(feed instanceof Error)) return fromFeed(fetched, feed, options.fallbackLanguage);
-  if (!html) {
-    throw new UserError(
-      `${shorten(fetched.url)} is neither a news feed nor a web page I can read` +
-        (feed ? ` (${feed.message})` : '') +
-        '. Give the address of a feed (RSS, Atom or JSON Feed) or of a news site.',
-    );
-  }
+  // what the parser said is for the log: it may quote the first bytes of a binary file
+  if (!html) throw UserError.say('source.notFeedOrPage', { url: shorten(fetched.url) });
   let page: ParsedPage;
   try {
     page = parsePage(fetched.bytes, {
@@ -50,23 +48,25 @@ export async function discoverSource(
       headers: fetched.headers,
     });
   } catch (error) {
-    throw new UserError(`I could not read the page ${shorten(fetched.url)}: ${(error as Error).message}.`, {
-      cause: error,
-    });
+    throw UserError.say('source.pageUnreadable', { url: shorten(fetched.url) }, { cause: error });
   }
-  const problems: string[] = [];
+  const problems: ImportNote[] = [];
   for (const feedUrl of page.feeds.slice(0, FEEDS_TRIED)) {
+    let fetchedFeed: UserBytes;
     try {
-      const fetchedFeed = await fetchUserUrl(options.fetch, new URL(feedUrl));
-      const parsed = tryFeed(fetchedFeed);
-      if (parsed instanceof Error) throw parsed;
-      const fallback = languageOf(page.articles) ?? options.fallbackLanguage;
-      return { ...fromFeed(fetchedFeed, parsed, fallback), foundOn: fetched.url };
+      fetchedFeed = await fetchUserUrl(options.fetch, new URL(feedUrl));
     } catch (error) {
       if (!(error instanceof UserError || error instanceof FeedError)) throw error;
-      const problem = error.message.replace(/\.$/, '');
-      problems.push(problem.includes(feedUrl) ? problem : `${shorten(feedUrl)}: ${problem}`);
+      problems.push({ url: shorten(feedUrl), reason: fetchReason(error) });
+      continue;
     }
+    const parsed = tryFeed(fetchedFeed);
+    if (parsed instanceof Error) {
+      problems.push({ url: shorten(feedUrl), reason: said('reason.notFeed') });
+      continue;
+    }
+    const fallback = languageOf(page.articles) ?? options.fallbackLanguage;
+    return { ...fromFeed(fetchedFeed, parsed, fallback), foundOn: fetched.url };
   }
   if (page.kind === 'listing' || page.kind === 'article') {
     return {
@@ -77,11 +77,10 @@ export async function discoverSource(
       pageKind: page.kind,
     };
   }
-  const tried = problems.length > 0 ? ` The feeds it announces did not read: ${problems.join('; ')}.` : '';
-  throw new UserError(
-    `${shorten(fetched.url)} is a web page that announces no feed and is not a news listing or article.` +
-      `${tried} Give the address of the site's feed, or of its news page.`,
-  );
+  const shown = shorten(fetched.url);
+  throw problems.length > 0
+    ? UserError.say('source.pageFeedsFailed', { url: shown, problems: problems.map(noteLine) })
+    : UserError.say('source.pageNoNews', { url: shown });
 }
 
 function tryFeed(fetched: UserBytes): ParsedFeed | FeedError {

@@ -1,8 +1,11 @@
 // a url a reader typed: checked, then fetched public-only with the usual caps; every failure is a
-// UserError that says what went wrong in plain words.
+// UserError that says what went wrong in plain words, in the reader's language (its `reason` value is
+// the reason alone, for lists of problems).
 import { UserError } from '../errors.js';
 import { RefusedUrlError } from '../fetch/fetch-errors.js';
 import type { HttpFetch } from '../fetch/http-fetch.js';
+import { said, type Said } from '../i18n/translate.js';
+import { fetchReason } from './fetch-reason.js';
 
 export const USER_URL_LIMITS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000 } as const;
 const MAX_URL_LENGTH = 2000;
@@ -18,26 +21,19 @@ export interface UserBytes {
 /** "example.com/feed" → https://example.com/feed; only http(s), no user name or password, no fragment. */
 export function parseUserUrl(text: string): URL {
   const raw = text.trim().replace(/^<(.*)>$/, '$1');
-  if (!raw) throw new UserError('Give a web address, e.g. https://www.example.com/feed');
-  if (raw.length > MAX_URL_LENGTH) {
-    throw new UserError(`That address is too long (at most ${MAX_URL_LENGTH} characters).`);
-  }
+  if (!raw) throw UserError.say('address.missing');
+  if (raw.length > MAX_URL_LENGTH) throw UserError.say('address.tooLong', { max: MAX_URL_LENGTH });
   const withScheme =
     /^[a-z][a-z0-9+.-]*:/i.test(raw) && !/^[^:/]+:\d+(?:[/?#]|$)/.test(raw) ? raw : `https://${raw}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new UserError(
-      `"${shorten(raw)}" is not a web address. Give one such as https://www.example.com/feed`,
-    );
+    throw UserError.say('address.invalid', { text: shorten(raw) });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UserError(`Refused ${shorten(raw)}: only http and https addresses can be added.`);
-  }
-  if (url.username || url.password) {
-    throw new UserError(`Refused ${shorten(raw)}: leave the user name and password out of the address.`);
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw refused(shorten(raw), said('reason.notHttp'));
+  if (url.username || url.password) throw refused(shorten(raw), said('reason.credentials'));
   url.hash = '';
   return url;
 }
@@ -57,21 +53,27 @@ export async function fetchUserUrl(
       ...(options.accept ? { accept: options.accept } : {}),
     });
   } catch (error) {
-    if (error instanceof RefusedUrlError) {
-      throw new UserError(`${error.message}. I only read public web addresses.`, { cause: error });
-    }
-    throw new UserError(`${(error as Error).message}.`, { cause: error });
+    const reason = fetchReason(error);
+    throw error instanceof RefusedUrlError
+      ? refused(url.href, reason, error)
+      : unreadable(url.href, reason, error);
   }
   switch (result.kind) {
     case 'ok':
       return { bytes: result.body, headers: result.headers, url: result.url };
     case 'http-error':
-      throw new UserError(`${result.message}. Check the address and try again.`);
+      throw unreadable(result.url, said('reason.http', { status: result.status }));
     case 'retry-later':
-      throw new UserError(`${result.message}. The site is busy: try again later.`);
+      throw unreadable(result.url, said('reason.busy', { status: result.status }));
     case 'not-modified':
-      throw new UserError(`${result.url} answered 304 Not Modified to a plain request; try again later.`);
+      throw unreadable(result.url, said('reason.notModified'));
   }
 }
+
+const refused = (url: string, reason: Said, cause?: unknown) =>
+  UserError.say('address.refused', { url, reason }, cause === undefined ? undefined : { cause });
+
+const unreadable = (url: string, reason: Said, cause?: unknown) =>
+  UserError.say('address.unreadable', { url, reason }, cause === undefined ? undefined : { cause });
 
 export const shorten = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -4,6 +4,8 @@ import { generateOpml, parseOpml, type Opml } from 'feedsmith';
 import { FeedError, UserError } from '../errors.js';
 import { decodeFeedBytes } from '../feeds/decode-feed-bytes.js';
 import { prepareXml } from '../feeds/prepare-xml.js';
+import { sizeLimit } from '../i18n/file-words.js';
+import { said, t, type Said } from '../i18n/translate.js';
 import type { ChatSource } from './chat-source.js';
 
 export const MAX_OPML_BYTES = 5 * 1024 * 1024;
@@ -28,25 +30,30 @@ export interface OpmlReading {
 
 type Outline = Opml.Outline<string>;
 
-/** The feed outlines (xmlUrl) and page outlines of an OPML document, nested ones included, in order. */
-export function readOpml(bytes: Uint8Array, where: string, contentType?: string): OpmlReading {
+/** where an OPML document came from, as the reader is told: its url, or an attached file (file-words) */
+export type OpmlOrigin = string | Said;
+
+/**
+ * The feed outlines (xmlUrl) and page outlines of an OPML document, nested ones included, in order.
+ * Throws a UserError naming `file` that says, in the reader's language, why it is not OPML.
+ */
+export function readOpml(bytes: Uint8Array, file: OpmlOrigin, contentType?: string): OpmlReading {
   if (bytes.byteLength > MAX_OPML_BYTES) {
-    throw new UserError(`The OPML file ${where} is over the ${MAX_OPML_BYTES / 1024 / 1024} MB limit.`);
+    throw UserError.say('opml.tooBig', { file, max: sizeLimit(MAX_OPML_BYTES) });
   }
+  // the parsers' messages (English, for the log) name the document like this
+  const where = typeof file === 'string' ? file : t('en', file.key, file.values);
   let document: Opml.Document<string>;
+  let root: string | undefined;
   try {
     const { text } = decodeFeedBytes(bytes, contentType, where);
-    const { xml, root } = prepareXml(text, where);
-    if (root !== 'opml') throw new FeedError(`it is XML with a <${root}> root, not <opml>`);
-    document = parseOpml(xml);
+    const prepared = prepareXml(text, where);
+    root = prepared.root;
+    if (root !== 'opml') throw new FeedError(`${where} is XML with a <${root}> root, not <opml>`);
+    document = parseOpml(prepared.xml);
   } catch (error) {
-    const message = (error as Error).message;
-    const problem = message.startsWith(`Feed ${where} `)
-      ? message.slice(`Feed ${where} `.length).replace(/^is not a feed: /, '')
-      : message;
-    throw new UserError(`${capitalize(where)} is not an OPML file I can read (${problem}).`, {
-      cause: error,
-    });
+    const problem = notOpml(error, file, root);
+    throw UserError.say(problem.key, problem.values, { cause: error });
   }
   const reading: OpmlReading = { outlines: [], dropped: 0 };
   const title = document.head?.title?.replace(/\s+/g, ' ').trim();
@@ -86,4 +93,15 @@ export function writeOpml(title: string, sources: readonly ChatSource[], now: nu
   return generateOpml({ head: { title, dateCreated: new Date(now) }, body: { outlines } });
 }
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+// what the reader is told about a document that is not OPML: never the bytes it starts with
+function notOpml(error: unknown, file: OpmlOrigin, root: string | undefined): Said {
+  // an XML name, as prepareXml read it; a long one is cut, it is only there to be recognised
+  if (root !== undefined && root !== 'opml') {
+    return said('opml.otherRoot', { file, root: root.length > 40 ? `${root.slice(0, 39)}…` : root });
+  }
+  const message = error instanceof Error ? error.message : '';
+  if (/the document is empty/.test(message)) return said('opml.empty', { file });
+  if (/ is truncated: /.test(message)) return said('opml.truncated', { file });
+  if (/ is not a feed: it starts with /.test(message)) return said('opml.notXml', { file });
+  return said('opml.unreadable', { file });
+}

@@ -111,7 +111,7 @@ describe('/subscribe', () => {
         /too many topics at once: at most 25/,
       ],
       ['/subscribe iran atlantis at 07:00', /I don't follow a topic called "atlantis"/],
-      ['/subscribe afghanistn', /Did you mean afghanistan\b/],
+      ['/subscribe afghanistn', /Did you mean Afghanistan\b/],
     ];
     for (const [line, answer] of cases) {
       const reply = await ask(line);

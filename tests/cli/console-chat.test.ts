@@ -39,7 +39,7 @@ describe('the terminal chat', () => {
 
   it('suggests a topic for a typo and explains what a command looks like', async () => {
     const printed = await chat(['/topic afghanistn', '???']);
-    expect(printed).toMatch(/Did you mean afghanistan/);
+    expect(printed).toMatch(/Did you mean Afghanistan\b/);
     expect(printed).toMatch(/Commands start with a slash/);
   });
 

@@ -49,7 +49,7 @@ describe('the seed articles through the commands', () => {
   it('/topic afghanistn suggests afghanistan', async () => {
     const reply = await ask('/topic afghanistn');
     expect(reply.digest).toBeUndefined();
-    expect(reply.text).toMatch(/afghanistan/);
+    expect(reply.text).toMatch(/Did you mean Afghanistan\b/);
     expect(reply.choices?.[0]?.command).toBe('/topic afghanistan');
   });
 

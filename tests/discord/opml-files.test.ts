@@ -144,21 +144,23 @@ describe('Discord: attachments that cannot be imported, answered only to the one
       contentType: 'image/png',
       data: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
     });
-    expect(await refusal({ action: 'import', file: picture })).toMatch(
-      /^The attached file is not an OPML file I can read/,
+    // named, and never a byte of what it holds
+    expect(await refusal({ action: 'import', file: picture })).toBe(
+      'I cannot read the attached file “cat.png” as OPML: it is not XML. Send the .opml file your feed reader exported.',
     );
     const rss = on.fake.attach({ name: 'feed.xml', data: '<rss version="2.0"><channel></channel></rss>' });
     // the renderer escapes Discord markdown: "\\<rss\\>" shows as "<rss>"
-    expect((await refusal({ action: 'import', file: rss })).replace(/\\/g, '')).toMatch(
-      /\(it is XML with a <rss> root, not <opml>\)\.$/,
+    expect((await refusal({ action: 'import', file: rss })).replace(/\\/g, '')).toBe(
+      'I cannot read the attached file “feed.xml” as OPML: it is XML with a <rss> root, not <opml>. Send the .opml file your feed reader exported.',
     );
   });
 
   it('a file over the size limit: refused by its declared size before any download, or cut off while reading', async () => {
     const before = downloads().length;
     const declared = on.fake.attach({ name: 'huge.opml', data: opml([]) }, { size: 6 * 1024 * 1024 });
+    const advice = 'Export fewer feeds, or put the file on the web and send /source import \\<url\\>.';
     expect(await refusal({ action: 'import', file: declared })).toBe(
-      'The attached file "huge.opml" is 6.0 MB; I can read files up to 5.0 MB. Attach a smaller one.',
+      `An OPML file to import can be at most 5 MB (5,120 KB), and the attached file “huge.opml” is 6,144 KB. ${advice}`,
     );
     expect(downloads().length).toBe(before);
     // a size that lies, and a server that does not say: the cap holds while reading
@@ -168,11 +170,11 @@ describe('Discord: attachments that cannot be imported, answered only to the one
       { size: 2_000 },
     );
     expect(await refusal({ action: 'import', file: lying })).toBe(
-      'The attached file "lying.opml" is more than 5.0 MB; I can read files up to 5.0 MB. Attach a smaller one.',
+      `An OPML file to import can be at most 5 MB (5,120 KB), and the attached file “lying.opml” is larger. ${advice}`,
     );
     const told = on.fake.attach({ name: 'told.opml', data: opml([]) + padding }, { size: 2_000 });
     expect(await refusal({ action: 'import', file: told })).toMatch(
-      /^The attached file "told.opml" is 6\.0 MB;/,
+      /the attached file “told\.opml” is 6,145 KB\./,
     );
   });
 
@@ -181,8 +183,8 @@ describe('Discord: attachments that cannot be imported, answered only to the one
       { name: 'feeds.opml', data: opml([]) },
       { url: `${news.base}/feeds.opml` },
     );
-    expect(await refusal({ action: 'import', file: elsewhere })).toMatch(
-      /^The attached file "feeds.opml" is not on Discord's file server, so I did not fetch it/,
+    expect(await refusal({ action: 'import', file: elsewhere })).toBe(
+      "I did not fetch the attached file “feeds.opml”: it is not on Discord's file server. Attach it again.",
     );
     expect(news.requests).toEqual([]);
   });
@@ -208,7 +210,7 @@ describe('Discord: attachments that cannot be imported, answered only to the one
       { url: `${on.fake.cdnOrigin}/attachments/0/1/gone.opml` },
     );
     expect(await refusal({ action: 'import', file: gone })).toBe(
-      'Could not download the attached file "gone.opml" from Discord (HTTP 404). Try again.',
+      'I could not download the attached file “gone.opml” from Discord: the server answered HTTP 404. Try again.',
     );
   });
 
@@ -217,9 +219,33 @@ describe('Discord: attachments that cannot be imported, answered only to the one
       name: 'feeds.opml',
       data: opml([`http://news.example.test:${news.port}/x.xml`]),
     });
+    const before = downloads().length;
     const { messages } = await on.answer(on.fake.command('source', { action: 'import', file }));
     expect(privately(messages[0])).toBe(EPHEMERAL);
     expect(messages[0]!.content).toMatch(/^Only this chat's administrators can change its sources/);
+    // the file the command refuses is never fetched
+    expect(downloads().length).toBe(before);
+  });
+
+  it('a bot whose operator switched chat sources off says so, and fetches no file', async () => {
+    const off = await openTestBriefer(news, { allow: false });
+    const bot = await startBotOnFake(off, {
+      bot: { rateLimit: createCommandRateLimit({ clock: off.clock, limit: 100 }) },
+    });
+    try {
+      const file = bot.fake.attach({ name: 'feeds.opml', data: opml([`${news.base}/x.xml`]) });
+      const { messages } = await bot.answer(
+        bot.fake.command('source', { action: 'import', file }, MODERATOR),
+      );
+      expect(messages[0]!.content).toBe(
+        'Adding sources in chats is switched off on this bot by its operator.',
+      );
+      expect(bot.fake.requests.filter((r) => r.path.startsWith('/attachments/'))).toEqual([]);
+      expect(off.chatSources.list(chatOf(bot.fake.channelId))).toEqual([]);
+    } finally {
+      await bot.close();
+      await off.close();
+    }
   });
 });
 

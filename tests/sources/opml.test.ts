@@ -68,10 +68,15 @@ describe('/source import', () => {
     ]);
     const text = reply.text ?? '';
     expect(text).toMatch(/^Added 3 sources for this chat:\n• Kabul Daily \(c-[0-9a-f]{10}, fa-AF\)/);
-    expect(text).toContain('Refused 3:');
-    expect(text).toMatch(/• Refused http:\/\/intranet\.example\.test:\d+\/secret\.xml: .*\(10\.0\.0\.5\)/);
-    expect(text).toMatch(/• Refused http:\/\/169\.254\.169\.254\/latest\/: .*\(169\.254\.169\.254\)/);
-    expect(text).toMatch(/• gopher:\/\/news\.example\.test\/feed: Refused .*only http and https/);
+    const privately = 'a private or local address';
+    expect(text).toContain(
+      [
+        'Refused 3:',
+        '• gopher://news.example.test/feed: only http and https addresses can be added',
+        `• http://intranet.example.test:${server.port}/secret.xml: it points to ${privately} (10.0.0.5). I only read public web addresses`,
+        `• http://169.254.169.254/latest/: it points to ${privately} (169.254.169.254). I only read public web addresses`,
+      ].join('\n'),
+    );
   });
 
   it('adds from an attached file, as base64 or as bytes, skipping what the chat already has', async () => {
@@ -84,7 +89,7 @@ describe('/source import', () => {
     });
     expect(again.text).toMatch(/^Added no sources\./);
     expect(again.text).toMatch(
-      /Skipped 3:\n• http:\/\/news\.example\.test:\d+\/kabul\.xml: already added here as Kabul Daily/,
+      /Skipped 3:\n• http:\/\/news\.example\.test:\d+\/kabul\.xml: already added here as Kabul Daily \(c-[0-9a-f]{10}\)\n/,
     );
     expect(briefer.chatSources.list(chatA.chat)).toHaveLength(3);
     // the outlines were checked, never fetched
@@ -104,16 +109,34 @@ describe('/source import', () => {
   });
 
   it('explains a file that is not OPML, an empty list, and bad base64', async () => {
-    expect((await ask(`/source import ${base}/not-opml.xml`)).text).toMatch(
-      /is not an OPML file I can read \(it is XML with a <rss> root, not <opml>\)/,
+    const exported = 'Send the .opml file your feed reader exported.';
+    expect((await ask(`/source import ${base}/not-opml.xml`)).text).toBe(
+      `I cannot read ${base}/not-opml.xml as OPML: it is XML with a <rss> root, not <opml>. ${exported}`,
     );
-    expect((await ask('/source', chatA, { action: 'import', file: Buffer.from('hello') })).text).toMatch(
-      /^The attached file is not an OPML file I can read \(it starts with "hello"\)/,
+    const file = (bytes: string, fileName?: string) => ({
+      action: 'import',
+      file: Buffer.from(bytes, 'latin1'),
+      ...(fileName === undefined ? {} : { fileName }),
+    });
+    expect((await ask('/source', chatA, file('hello'))).text).toBe(
+      `I cannot read the attached file as OPML: it is not XML. ${exported}`,
     );
-    expect(
-      (await ask('/source', chatA, { action: 'import', file: Buffer.from(opml('<outline text="x"/>')) }))
-        .text,
-    ).toBe('The attached file lists no feeds: none of its outlines has an xmlUrl.');
+    // a binary file is named, never quoted: none of its bytes reach the reader
+    const binary = (await ask('/source', chatA, file('\x89PNG\r\n\x1a\n\x00\x00IHDR', 'cat.png'))).text ?? '';
+    expect(binary).toBe(`I cannot read the attached file “cat.png” as OPML: it is not XML. ${exported}`);
+    expect((await ask('/source', chatA, file('', 'empty.opml'))).text).toBe(
+      'I cannot read the attached file “empty.opml” as OPML: it is empty.',
+    );
+    expect((await ask('/source', chatA, file('<?xml version="1.0"?><opml version="2.0"><body>'))).text).toBe(
+      'I cannot read the attached file as OPML: it breaks off before its end. Export it again.',
+    );
+    // a file name is one short line, whatever the platform passed
+    expect((await ask('/source', chatA, file('hello', `a\nb\u202e${'x'.repeat(5000)}`))).text).toMatch(
+      /^I cannot read the attached file “a b x{75}…” as OPML/,
+    );
+    expect((await ask('/source', chatA, file(opml('<outline text="x"/>'), 'bookmarks.opml'))).text).toBe(
+      'I found no feeds in the attached file “bookmarks.opml”: none of its outlines has an xmlUrl.',
+    );
     expect((await ask('/source', chatA, { action: 'import', file: '%%%' })).text).toMatch(
       /^The attached file is not base64/,
     );

@@ -63,7 +63,9 @@ describe('/source add refuses every url that leads to a private address, with a 
     expect(await refusal('http://10.1.2.3/rss')).toMatch(
       /^Refused http:\/\/10\.1\.2\.3\/rss: .*\(10\.1\.2\.3\)/,
     );
-    expect(await refusal(`http://localhost:${server.port}/feed.xml`)).toMatch(/^Refused|no such host/);
+    expect(await refusal(`http://localhost:${server.port}/feed.xml`)).toBe(
+      `I could not read http://localhost:${server.port}/feed.xml: no server has that name. Check the address, or try again later.`,
+    );
     expect(await refusal('http://[::1]/feed')).toMatch(/private or local address \(::1\)/);
     expect(server.requests).toHaveLength(0);
   });
@@ -85,19 +87,23 @@ describe('/source add refuses every url that leads to a private address, with a 
 
   it('a redirect to a private address, checked again at every hop', async () => {
     expect(await refusal(`${base}/to-loopback`)).toBe(
-      `Refused http://127.0.0.1:${server.port}/feed.xml (redirected from ${base}/to-loopback): it points to a private or local address (127.0.0.1). I only read public web addresses.`,
+      `Refused ${base}/to-loopback: it redirects to http://127.0.0.1:${server.port}/feed.xml, a private or local address (127.0.0.1). I only read public web addresses.`,
     );
-    expect(await refusal(`${base}/to-metadata`)).toMatch(
-      /^Refused http:\/\/169\.254\.169\.254\/latest\/meta-data\/ \(redirected from .*\(169\.254\.169\.254\)/,
+    expect(await refusal(`${base}/to-metadata`)).toBe(
+      `Refused ${base}/to-metadata: it redirects to http://169.254.169.254/latest/meta-data/, a private or local address (169.254.169.254). I only read public web addresses.`,
     );
-    expect(await refusal(`${base}/to-intranet`)).toMatch(/\(redirected from .*\(10\.0\.0\.5\)/);
+    expect(await refusal(`${base}/to-intranet`)).toMatch(
+      /^Refused .*\/to-intranet: it redirects to http:\/\/intranet\.example\.test:\d+\/feed\.xml, a private or local address \(10\.0\.0\.5\)/,
+    );
     // only the redirecting urls were asked for
     expect(server.requests.map((r) => r.path)).toEqual(['/to-loopback', '/to-metadata', '/to-intranet']);
   });
 
   it('a feed announced by a page, when the feed is on a private address', async () => {
-    expect(await refusal(`${base}/site`)).toMatch(
-      /The feeds it announces did not read: Refused http:\/\/sneaky\.example\.test:\d+\/feed\.xml: it points to a private or local address \(127\.0\.0\.1\)/,
+    expect(await refusal(`${base}/site`)).toBe(
+      `${base}/site is a web page that is not a news listing or article, and the feeds it announces did not read: ` +
+        `http://sneaky.example.test:${server.port}/feed.xml: it points to a private or local address (127.0.0.1). I only read public web addresses. ` +
+        "Give the address of the site's feed, or of its news page.",
     );
     expect(server.requests.map((r) => r.path)).toEqual(['/site']);
   });

@@ -162,6 +162,12 @@ describe('who may add sources', () => {
       'Adding sources in chats is switched off on this bot by its operator.',
     );
     expect((await ask(`/source import ${base}/list.opml`)).text).toMatch(/switched off/);
+    // checked before what the reader gave: no address, or an attached file, still hears why
+    expect((await ask('/source add')).text).toMatch(/switched off/);
+    expect((await ask('/source import')).text).toMatch(/switched off/);
+    expect((await ask('/source', chatA, { action: 'import', file: Buffer.from('<opml/>') })).text).toMatch(
+      /switched off/,
+    );
     expect((await ask('/source list')).text).toMatch(/switched off on this bot/);
     expect(server.requests).toHaveLength(0);
     expect(briefer.chatSources.allSources()).toEqual([]);

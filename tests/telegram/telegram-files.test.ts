@@ -151,7 +151,7 @@ describe('/source import on Telegram', () => {
     });
     const [message] = await h.fake.waitForMessages(user.id, 1);
     expect(message!.text).toBe(
-      '"huge.opml" is 1,025 KB; an OPML file to import can be at most 1 MB (1,024 KB). Export fewer feeds, or put the file on the web and send /source import <url>.',
+      'An OPML file to import can be at most 1 MB (1,024 KB), and the attached file “huge.opml” is 1,025 KB. Export fewer feeds, or put the file on the web and send /source import <url>.',
     );
     expect(download(h)).toBe(0);
     expect(urlsOf(h, user.id)).toEqual([]);
@@ -172,9 +172,11 @@ describe('/source import on Telegram', () => {
       caption: '/source import',
     });
     const [xml, jpeg] = await h.fake.waitForMessages(user.id, 2);
-    expect(xml!.text).toMatch(/^The attached file is not an OPML file I can read \(.*<rss>.*<opml>/);
+    expect(xml!.text).toBe(
+      'I cannot read the attached file “feed.xml” as OPML: it is XML with a <rss> root, not <opml>. Send the .opml file your feed reader exported.',
+    );
     expect(jpeg!.text).toBe(
-      '"photo.jpg" is not an OPML file (Telegram says it is image/jpeg). Send the .opml or .xml file your feed reader exported.',
+      'This is not an OPML file: Telegram says the attached file “photo.jpg” is image/jpeg. Send the .opml or .xml file your feed reader exported.',
     );
     // the feed was downloaded and read; the photo was refused by its type alone
     expect(h.fake.downloads).toHaveLength(1);
@@ -199,7 +201,7 @@ describe('/source import on Telegram', () => {
     expect(urlsOf(h, group.id)).toEqual([`${base}/kabul.xml`]);
   });
 
-  it('says chat sources are switched off when the operator set ALLOW_CHAT_SOURCES=false', async () => {
+  it('says chat sources are switched off when the operator set ALLOW_CHAT_SOURCES=false, fetching no file', async () => {
     const h = await open({ allow: false });
     const user = reader();
     h.fake.sendDocument(privateChat(user), user, {
@@ -207,8 +209,19 @@ describe('/source import on Telegram', () => {
       bytes: opml([`${base}/kabul.xml`]),
       caption: '/source import',
     });
-    const [message] = await h.fake.waitForMessages(user.id, 1);
-    expect(message!.text).toBe('Adding sources in chats is switched off on this bot by its operator.');
+    const file = h.fake.sendDocument(privateChat(user), user, {
+      name: 'other.opml',
+      bytes: opml([`${base}/herat.xml`]),
+    });
+    h.fake.sendText(privateChat(user), user, '/source import', { replyTo: file });
+    const messages = await h.fake.waitForMessages(user.id, 2);
+    expect(messages.map((message) => message.text)).toEqual([
+      'Adding sources in chats is switched off on this bot by its operator.',
+      'Adding sources in chats is switched off on this bot by its operator.',
+    ]);
+    // neither document was asked for (getFile) nor downloaded
+    expect(h.fake.calls.filter((call) => call.method === 'getFile')).toEqual([]);
+    expect(h.fake.downloads).toEqual([]);
     expect(urlsOf(h, user.id)).toEqual([]);
   });
 
