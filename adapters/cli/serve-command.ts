@@ -80,7 +80,15 @@ export async function serveCommand(config: Config, options: { console: boolean }
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
+  // a signal during start-up stops what has started; nothing is started after it (a briefing
+  // scheduler started after the stop would keep the process alive)
+  const stopRequested = async () => {
+    if (stopping === undefined) return false;
+    await stopped;
+    return true;
+  };
   await poller.start();
+  if (await stopRequested()) return 0;
   if (options.console) {
     // the chat starts reading only now, so nothing typed during the first fetch is lost
     chat = createConsoleChat({
@@ -103,6 +111,7 @@ export async function serveCommand(config: Config, options: { console: boolean }
     await stop('start failed');
     return 1;
   }
+  if (await stopRequested()) return 0;
   botsUp(true);
   await briefer.briefings.start({ senders });
   logStarted(

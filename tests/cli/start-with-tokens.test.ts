@@ -27,8 +27,7 @@ afterEach(async () => {
   await telegram?.close();
   await discord?.close();
   child = telegram = discord = undefined;
-  // the app has 10 s to stop by itself; on a loaded machine its exit is seen a little later
-}, 20_000);
+});
 
 async function start(env: Record<string, string>): Promise<{ stderr: () => string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'briefer-start-'));
@@ -75,6 +74,23 @@ describe('npm start with tokens', () => {
     expect(embeds).toHaveLength(4);
     expect(JSON.stringify(embeds)).toContain('Bagram');
     expect(discord.problems).toEqual([]);
+  }, 40_000);
+
+  it('stops within 10 s when told to during start-up, before the bots are fully up', async () => {
+    discord = await startFakeDiscord();
+    const app = await start({ DISCORD_TOKEN: discord.token, DISCORD_API_ROOT: discord.apiRoot });
+    // the commands are registered while the bot still warms up: nothing may start after the stop
+    await discord.waitForRequest(
+      (request) => request.method === 'PUT' && /commands/.test(request.path),
+      20_000,
+    );
+    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+    child!.kill('SIGTERM');
+    const code = await Promise.race([
+      exited,
+      new Promise<string>((r) => setTimeout(() => r('still running'), 12_000)),
+    ]);
+    expect(code, app.stderr()).toBe(0);
   }, 40_000);
 });
 
