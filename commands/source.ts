@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatRelative, noteLine, t, UserError, type Locale } from '../src/index.js';
+import { failureInLocale, formatRelative, noteLine, t, UserError, type Locale } from '../src/index.js';
 import { cleanText, issue, requireManage } from './arguments.js';
 import type { Command, CommandContext, Reply, Services } from './command.js';
 import { localeOf } from './command-text.js';
@@ -222,6 +222,9 @@ function status(sourceId: string, services: Services, locale: Locale): string {
     : t(locale, 'source.failing', {
         articles,
         when,
-        error: outcome.error ?? t(locale, 'sources.unknownError'),
+        error:
+          outcome.error === undefined
+            ? t(locale, 'sources.unknownError')
+            : failureInLocale(locale, outcome.error),
       });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatRelative, t, type Locale, type SourceReport } from '../src/index.js';
+import { failureInLocale, formatRelative, t, type Locale, type SourceReport } from '../src/index.js';
 import { nextPage, OffsetSchema } from './arguments.js';
 import type { Command } from './command.js';
 import { localeOf } from './command-text.js';
@@ -57,7 +57,10 @@ function describe(report: SourceReport, now: number, locale: Locale): string {
   const recent = t(locale, 'sources.recent', { count: report.itemsLastDay });
   const next =
     report.nextCheckAt === undefined ? '' : nextCheck(report.nextCheckAt, now, report.state, locale);
-  const error = report.lastError ?? t(locale, 'sources.unknownError');
+  const error =
+    report.lastError === undefined
+      ? t(locale, 'sources.unknownError')
+      : failureInLocale(locale, report.lastError);
   const state =
     report.state === 'ok'
       ? t(locale, 'sources.ok', { recent })

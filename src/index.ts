@@ -43,6 +43,7 @@ export type { TopicMatcher } from './topics/topic-matcher.js';
 export { foldText, words } from './text/fold.js';
 export { findSources } from './sources/find-sources.js';
 export { noteLine, type ImportNote } from './sources/import-note.js';
+export { failureInLocale } from './sources/fetch-reason.js';
 export { createPoller, POLL_TICK_MS, type Poller } from './ingest/poller.js';
 export { loadTopics } from './topics/load-topics.js';
 export { createTopicMatcher } from './topics/topic-matcher.js';

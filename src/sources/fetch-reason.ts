@@ -3,7 +3,8 @@
 // the raw bytes of what was fetched. A message this does not know reads as a failed connection.
 import { FeedError, UserError } from '../errors.js';
 import { RefusedUrlError } from '../fetch/fetch-errors.js';
-import { isSaid, said, type Said } from '../i18n/translate.js';
+import type { Locale } from '../i18n/locale.js';
+import { isSaid, said, t, type Said } from '../i18n/translate.js';
 
 /** the reason behind a refusal or a failed fetch, for "{url}: {reason}" lines and sentences */
 export function fetchReason(error: unknown): Said {
@@ -31,7 +32,30 @@ function refusalReason(message: string): Said {
     : said('reason.private', { address });
 }
 
-function failureReason(message: string): Said {
+/**
+ * A source's stored failure (the fetcher's or parser's English, kept for the log and for English
+ * readers) in the reader's language: one plain reason, never the English detail.
+ */
+export function failureInLocale(locale: Locale, message: string): string {
+  if (locale === 'en') return message;
+  // the health record keeps src/health/plain-error.ts's short line; the fetcher's own message reads too
+  const status = /answered (?:HTTP )?(\d{3})\b/.exec(message);
+  const address = /private or local address \(([^()]+)\)/.exec(message);
+  const reason = status
+    ? said(/^(429|503)$/.test(status[1]!) ? 'reason.busy' : 'reason.http', { status: Number(status[1]) })
+    : address
+      ? said('reason.private', { address: address[1]! })
+      : /\bnot (?:a feed|a news page|a complete feed|well-formed XML|valid JSON|a usable JSON Feed)\b/.test(
+            message,
+          )
+        ? said('reason.notFeed')
+        : /redirects in a loop/.test(message)
+          ? said('reason.redirects')
+          : failureReason(message, said('reason.unreadable'));
+  return t(locale, reason.key, reason.values);
+}
+
+function failureReason(message: string, otherwise: Said = said('reason.failed')): Said {
   const within = /(?:no answer|could not connect) within (\d+(?:\.\d+)?) s\b/.exec(message);
   if (within) return said('reason.timeout', { seconds: Number(within[1]) });
   const limit = /over the (\d+(?:\.\d+)?) MB limit/.exec(message);
@@ -40,7 +64,7 @@ function failureReason(message: string): Said {
   if (/redirect loop|more than \d+ redirects|redirects to ".*", not a URL/.test(message)) {
     return said('reason.redirects');
   }
-  return said('reason.failed');
+  return otherwise;
 }
 
 // the fetcher names its limit to one decimal ("5.0 MB"): a whole one reads "5 MB (5,120 KB)"

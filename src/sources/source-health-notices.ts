@@ -4,6 +4,7 @@ import type { Locale } from '../i18n/locale.js';
 import { t } from '../i18n/translate.js';
 import type { Logger } from '../logger.js';
 import type { ChatSources } from './chat-sources.js';
+import { failureInLocale } from './fetch-reason.js';
 
 export interface SourceHealthNoticeDeps {
   chatSources: Pick<ChatSources, 'chatsOf' | 'list'>;
@@ -19,7 +20,9 @@ export function createSourceHealthNotices(deps: SourceHealthNoticeDeps): HealthL
   return (sourceId, from, to, detail) => {
     for (const chat of deps.chatSources.chatsOf(sourceId)) {
       const name = deps.chatSources.list(chat).find((source) => source.id === sourceId)?.name ?? sourceId;
-      const text = noticeText(deps.localeOf?.(chat) ?? 'en', name, sourceId, from, to, detail.error);
+      const locale = deps.localeOf?.(chat) ?? 'en';
+      const error = detail.error === undefined ? undefined : failureInLocale(locale, detail.error);
+      const text = noticeText(locale, name, sourceId, from, to, error);
       if (!text) continue;
       deps.send(chat, text).catch((error: unknown) => {
         deps.logger.warn('could not tell a chat about its source', { chat, source: sourceId, error });

@@ -5,7 +5,8 @@ import { UserError } from '../../src/errors.js';
 import { checkPublicUrl } from '../../src/fetch/check-public-url.js';
 import { createNodeHttpFetch, type NodeHttpFetch } from '../../src/fetch/node-http-fetch.js';
 import { t, type Said } from '../../src/i18n/index.js';
-import { fetchReason } from '../../src/sources/fetch-reason.js';
+import { plainError } from '../../src/health/plain-error.js';
+import { failureInLocale, fetchReason } from '../../src/sources/fetch-reason.js';
 import { fetchUserUrl } from '../../src/sources/fetch-user-url.js';
 import type { LocalServer } from '../fetch/local-server.js';
 import {
@@ -100,5 +101,44 @@ describe('a url that cannot be read, in plain words', () => {
     );
     expect(missing('ps')).toContain('سرور د HTTP ۴۰۴ ځواب ورکړ');
     expect((await said('/busy'))('en')).toContain('the server is busy (HTTP 503)');
+  });
+});
+
+describe('a source’s stored failure, shown in /sources and health notices', () => {
+  /** what the health record keeps of a failed fetch: its plain line */
+  async function storedFailure(url: string, init: Parameters<NodeHttpFetch>[1] = {}): Promise<string> {
+    try {
+      const result = await fetch(new URL(url), { publicOnly: true, ...init });
+      if ('message' in result && typeof result.message === 'string') return plainError(result.message);
+    } catch (error) {
+      return plainError((error as Error).message);
+    }
+    throw new Error(`${url} was read`);
+  }
+
+  it('keeps the detail in English and gives Dari and Pashto readers a plain reason in their words', async () => {
+    const failures = [
+      await storedFailure(`${base}/missing`),
+      await storedFailure(`${base}/busy`),
+      await storedFailure(`${base}/slow`, { timeoutMs: 300 }),
+      await storedFailure(`${base}/loop`),
+      plainError('Feed kabul-news (https://news.example.test/feed) is not well-formed XML: unexpected end'),
+      plainError('Feed kabul-news (https://news.example.test/feed) could not be read: something odd'),
+    ];
+    for (const message of failures) {
+      expect(failureInLocale('en', message)).toBe(message);
+      for (const locale of ['fa-AF', 'ps'] as const) {
+        const shown = failureInLocale(locale, message);
+        // "HTTP" is the one Latin word the Dari and Pashto catalogues use themselves
+        expect(shown.replace(/\bHTTP\b/g, ''), `${locale}: ${message}`).not.toMatch(/[A-Za-z]/);
+        expect(shown.length).toBeGreaterThan(0);
+      }
+    }
+    expect(failureInLocale('fa-AF', failures[0]!)).toBe(t('fa-AF', 'reason.http', { status: 404 }));
+    expect(failureInLocale('ps', failures[1]!)).toBe(t('ps', 'reason.busy', { status: 503 }));
+    expect(failureInLocale('fa-AF', failures[2]!)).toBe(t('fa-AF', 'reason.timeout', { seconds: 0.3 }));
+    expect(failureInLocale('ps', failures[3]!)).toBe(t('ps', 'reason.redirects'));
+    expect(failureInLocale('fa-AF', failures[4]!)).toBe(t('fa-AF', 'reason.notFeed'));
+    expect(failureInLocale('fa-AF', failures[5]!)).toBe(t('fa-AF', 'reason.unreadable'));
   });
 });
