@@ -40,7 +40,7 @@ export async function runCommand(request: CommandRequest, services: Services): P
     return answer(await command.run(parsed.data, context, services));
   } catch (error) {
     if (error instanceof UserError) {
-      const text = error.key ? t(locale, error.key, error.values) : error.message;
+      const text = error.textIn(locale);
       return answer({ text, private: true });
     }
     services.logger.error('command failed', { command: command.name, chat: context.chat, error });

@@ -1,5 +1,6 @@
 // two kinds of error (docs/architecture.md): a UserError is shown to the reader as is;
 // anything else is logged with context and the reader gets a short apology.
+import type { Locale } from './i18n/locale.js';
 import { t, type MessageKey, type MessageValues } from './i18n/translate.js';
 
 /**
@@ -15,6 +16,11 @@ export class UserError extends Error {
     super(message, options);
     this.key = options?.key;
     this.values = options?.values;
+  }
+
+  /** what the reader sees: the catalogue message in their language, else the message as written */
+  textIn(locale: Locale): string {
+    return this.key ? t(locale, this.key, this.values) : this.message;
   }
 
   /** a UserError from the catalogues: its message is the English one */

@@ -157,7 +157,7 @@ const safely =
       return await work();
     } catch (error) {
       if (error instanceof UserError) {
-        const text = error.key ? t(locale, error.key, error.values) : error.message;
+        const text = error.textIn(locale);
         return { text, private: true, locale };
       }
       deps.services.logger.error('discord command failed', { error });

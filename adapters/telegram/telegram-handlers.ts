@@ -124,7 +124,7 @@ export async function handleMessage(ctx: Context, deps: HandlerDeps): Promise<vo
       };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      const text = error.key ? t(locale, error.key, error.values) : error.message;
+      const text = error.textIn(locale);
       return send(deps, target, { text, private: true, locale });
     }
   }
