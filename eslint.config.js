@@ -9,7 +9,7 @@ const forbid = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'reports/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'reports/', 'coverage/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

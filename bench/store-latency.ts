@@ -11,6 +11,7 @@ import { createFixedClock } from '../src/clock.js';
 import { openNewsStore, type NewsStore } from '../src/store/news-store.js';
 import { openKeyvStore } from '../src/store/open-keyv.js';
 import { createStoryIndex } from '../src/stories/story-index.js';
+import { bundled } from './bundle.js';
 import { collector } from './gc-collector.js';
 
 const ARTICLES = 100_000;
@@ -179,12 +180,31 @@ function percentiles(times: number[]): { p50: number; p99: number } {
   return { p50: at(0.5), p99: at(0.99) };
 }
 
-function distinctQueries(make: (rand: () => number) => string): string[] {
+export function distinctQueries(make: (rand: () => number) => string): string[] {
   const rand = random(99);
   const queries = new Set<string>();
   for (let tries = 0; queries.size < QUERIES && tries < QUERIES * 50; tries++) queries.add(make(rand));
   return [...queries];
 }
+
+// search queries: a name or a word of the vocabulary; two words, half of them adjacent in a title
+const title = (rand: () => number) =>
+  generatedArticle(Math.floor(rand() * ARTICLES))
+    .title.toLowerCase()
+    .split(' ');
+export const oneWord = (rand: () => number): string => {
+  const kind = rand();
+  if (kind < 0.3) return pick(rand, NAMES);
+  if (kind < 0.6) return englishWord(rand);
+  if (kind < 0.8) return pick(rand, ENGLISH);
+  return pick(rand, DARI);
+};
+export const twoWords = (rand: () => number): string => {
+  if (rand() < 0.5) return `${oneWord(rand)} ${englishWord(rand)}`;
+  const words = title(rand);
+  const at = Math.floor(rand() * (words.length - 1));
+  return `${words[at]} ${words[at + 1]}`;
+};
 
 // wall time is the target; the process's cpu time beside it shows how much of a slow query was
 // waiting for a core (a shared machine) rather than work
@@ -227,23 +247,6 @@ async function measure(dir: string): Promise<Measured> {
   gc?.();
   const memory = process.memoryUsage();
   const sources = Array.from({ length: SOURCES }, (_, s) => `source-${s}`);
-  const title = (rand: () => number) =>
-    generatedArticle(Math.floor(rand() * ARTICLES))
-      .title.toLowerCase()
-      .split(' ');
-  const oneWord = (rand: () => number): string => {
-    const kind = rand();
-    if (kind < 0.3) return pick(rand, NAMES);
-    if (kind < 0.6) return englishWord(rand);
-    if (kind < 0.8) return pick(rand, ENGLISH);
-    return pick(rand, DARI);
-  };
-  const twoWords = (rand: () => number): string => {
-    if (rand() < 0.5) return `${oneWord(rand)} ${englishWord(rand)}`;
-    const words = title(rand);
-    const at = Math.floor(rand() * (words.length - 1));
-    return `${words[at]} ${words[at + 1]}`;
-  };
   const result: Measured = {
     size: news.size(),
     reopenMs,
@@ -323,9 +326,10 @@ function replayStories(news: NewsStore): Measured {
   return { replayMs: performance.now() - started, windowSize: index.windowSize };
 }
 
-function measureInChild(dir: string): Promise<Measured> {
-  const self = fileURLToPath(import.meta.url);
-  const args = ['--expose-gc', '--import', import.meta.resolve('tsx'), self, '--measure', dir];
+// the measuring process runs bundled javascript, as `npm start` does: tsx's loader thread would add
+// about 35 MB that the bot does not have
+async function measureInChild(dir: string): Promise<Measured> {
+  const args = ['--expose-gc', await bundled(fileURLToPath(import.meta.url)), '--measure', dir];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';

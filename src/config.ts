@@ -1,12 +1,11 @@
 // the one reader of the environment: a zod schema that fails with one line naming the variable,
 // the problem and an example of a good value.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { REPO_ROOT } from './repo-root.js';
 import { isTimeZone } from './time-zone.js';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OFFLINE_SOURCES_FILE = path.join(REPO_ROOT, 'examples/offline/sources.json');
 
 const wholeNumber = (min: number, max: number) =>

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { REPO_ROOT } from '../repo-root.js';
 import { TopicsFileSchema } from './topic.js';
 import type { Topic } from './topic.js';
 import { foldKey, topicNames } from './topic-names.js';
 
 /** The taxonomy that ships with briefer (English, Dari and Pashto). */
-export const BUNDLED_TOPICS_FILE: string = fileURLToPath(new URL('./taxonomy.json', import.meta.url));
+export const BUNDLED_TOPICS_FILE: string = path.join(REPO_ROOT, 'src/topics/taxonomy.json');
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

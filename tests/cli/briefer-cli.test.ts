@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, SEED_TITLES } from '../support/seed-briefer.js';
+import { BRIEFER_MAIN } from '../support/briefer-bundle.js';
 
 const run = promisify(execFile);
 const SEED_FEED = path.join(REPO_ROOT, 'examples/offline/ariana-news.xml');
@@ -12,15 +13,11 @@ const SEED_FEED = path.join(REPO_ROOT, 'examples/offline/ariana-news.xml');
 /** Runs `briefer <args>` as a reader would, with a clean environment. */
 async function briefer(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(
-      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      ['adapters/main.ts', ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', STORE_URL: 'memory://', ...env },
-        timeout: 30_000,
-      },
-    );
+    const { stdout, stderr } = await run(process.execPath, [BRIEFER_MAIN, ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', STORE_URL: 'memory://', ...env },
+      timeout: 30_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

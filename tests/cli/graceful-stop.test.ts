@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/seed-briefer.js';
+import { BRIEFER_MAIN } from '../support/briefer-bundle.js';
 
 describe('stopping', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
     'on %s the app closes the store and exits within 10 seconds',
     async (signal) => {
       const dir = await mkdtemp(path.join(tmpdir(), 'briefer-stop-'));
-      const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['adapters/main.ts'], {
+      const child = spawn(process.execPath, [BRIEFER_MAIN], {
         cwd: REPO_ROOT,
         env: {
           PATH: process.env.PATH ?? '',

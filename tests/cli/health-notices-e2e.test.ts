@@ -21,6 +21,7 @@ import {
 import { onlyLoopbackConnections, rss, send, testResolver, TRUSTED } from '../sources/chat-source-harness.js';
 import { NOW, OFFLINE_SOURCES, REPO_ROOT } from '../support/seed-briefer.js';
 import { startHarness, type Harness } from '../telegram/telegram-harness.js';
+import { BRIEFER_MAIN } from '../support/briefer-bundle.js';
 
 let child: ChildProcess | undefined;
 let telegram: FakeTelegram | undefined;
@@ -68,7 +69,7 @@ describe('source health notices from `npm start`', () => {
     telegram = await startFakeTelegram();
     telegram.addChat(privateChat(user));
     let stderr = '';
-    child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['adapters/main.ts'], {
+    child = spawn(process.execPath, [BRIEFER_MAIN], {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',

@@ -13,6 +13,7 @@ import {
   type FakeTelegram,
 } from '../fakes/telegram-bot-api.js';
 import { OFFLINE_SOURCES, REPO_ROOT } from '../support/seed-briefer.js';
+import { BRIEFER_MAIN } from '../support/briefer-bundle.js';
 
 let child: ChildProcess | undefined;
 let telegram: FakeTelegram | undefined;
@@ -32,7 +33,7 @@ afterEach(async () => {
 async function start(env: Record<string, string>): Promise<{ stderr: () => string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'briefer-start-'));
   let stderr = '';
-  child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['adapters/main.ts'], {
+  child = spawn(process.execPath, [BRIEFER_MAIN], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
