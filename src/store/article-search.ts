@@ -9,7 +9,6 @@ const CACHED_COUNTS = 16;
 /** what a search needs from the article index */
 export interface Searchable {
   readonly words: WordIndex;
-  isLive(slot: number): boolean;
   titleAndSummary(slot: number): [string, string];
   /** the k newest of slots[0 .. length), newest first */
   newest(slots: ArrayLike<number>, length: number, k: number): number[];
@@ -83,11 +82,18 @@ export class ArticleSearch {
     const { slots, inTitleOrSummary } = match;
     let length = 0;
     let titled = 0;
-    for (let i = 0; i < match.length; i++) {
-      const slot = slots[i] as number;
-      if (!this.index.isLive(slot) || (filter && !filter.keep(slot))) continue;
-      slots[length++] = slot;
-      if (inTitleOrSummary[i] === 1) this.titled[titled++] = slot;
+    // the word index holds live slots only (the article index compacts it as it removes articles)
+    if (filter) {
+      for (let i = 0; i < match.length; i++) {
+        const slot = slots[i] as number;
+        if (!filter.keep(slot)) continue;
+        slots[length++] = slot;
+        if (inTitleOrSummary[i] === 1) this.titled[titled++] = slot;
+      }
+    } else {
+      length = match.length;
+      for (let i = 0; i < length; i++)
+        if (inTitleOrSummary[i] === 1) this.titled[titled++] = slots[i] as number;
     }
     if (this.counts.size >= CACHED_COUNTS) this.counts.clear();
     this.counts.set(cacheKey(phrase, filter), length);

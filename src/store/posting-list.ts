@@ -5,6 +5,8 @@
  */
 export class PostingList {
   count = 0;
+  /** the first slot pushed (-1 while empty) */
+  firstSlot = -1;
   private bytes: Uint8Array;
   private used = 0;
   private last = -1;
@@ -21,6 +23,10 @@ export class PostingList {
     return this.bytes.length;
   }
 
+  get usedBytes(): number {
+    return this.used;
+  }
+
   push(slot: number, inTitleOrSummary: boolean): void {
     const posting = slot * 2 + (inTitleOrSummary ? 1 : 0);
     let gap = posting - this.last;
@@ -34,6 +40,7 @@ export class PostingList {
       gap >>>= 7;
     }
     bytes[this.used++] = gap;
+    if (this.count === 0) this.firstSlot = slot;
     this.last = posting;
     this.count++;
   }
@@ -83,18 +90,6 @@ export class PostingList {
         i++;
       }
     }
-    return kept;
-  }
-
-  /** a copy holding only the slots `keep` accepts, sized to fit */
-  filter(keep: (slot: number) => boolean): PostingList {
-    const slots = new Int32Array(this.count);
-    const flags = new Uint8Array(this.count);
-    const length = this.readInto(slots, flags);
-    const kept = new PostingList(Math.max(4, Math.min(this.used, length * 5)));
-    for (let i = 0; i < length; i++)
-      if (keep(slots[i] as number)) kept.push(slots[i] as number, flags[i] === 1);
-    if (kept.bytes.length > kept.used + 8) kept.bytes = kept.bytes.slice(0, kept.used);
     return kept;
   }
 

@@ -88,13 +88,14 @@ export class StoryPages {
     const slotOf = (member: StoredArticle) => this.articles.slotOf(member.id) ?? -1;
     const strong = (slot: number) =>
       holds(titled, titledLength, slot) && (words.length < 2 || this.articles.hasPhrase(slot, words));
+    const { next, total } = this.newestAndCount(slots, length);
     const walk: Walk = {
-      next: this.newestOf(slots, length),
+      next,
       matches: (member) => holds(slots, length, slotOf(member)),
       strength: (matching) => (matching.some((member) => strong(slotOf(member))) ? 1 : 0),
       maxStrength: 1,
     };
-    return { stories: this.top(walk, query, hidden), total: this.countDistinctIn(slots, length) };
+    return { stories: this.top(walk, query, hidden), total };
   }
 
   // the best offset + limit stories, best first, then the page of them
@@ -182,39 +183,35 @@ export class StoryPages {
     return count;
   }
 
-  // countDistinct over an array, in a plain loop: a search may match most of the store
-  private countDistinctIn(slots: Int32Array, length: number): number {
+  // newest first over unsorted slots, and how many stories they belong to. when the slots are many,
+  // one loop counts their stories and marks them for a walk down the store's time order; else the k
+  // newest are taken, then the 2k newest when the walk goes further
+  private newestAndCount(slots: Int32Array, length: number): { next: Cursor; total: number } {
     const stamp = this.nextStamp();
     const { met, shelf } = this;
-    let count = 0;
+    const many = length >= 1024 && length * 16 >= this.articles.size;
+    if (many) this.inMatch = fit(this.inMatch, this.articles.slotLimit);
+    const marks = this.inMatch;
+    let total = 0;
     for (let i = 0; i < length; i++) {
-      const key = shelf.keyAt(slots[i]!);
+      const slot = slots[i]!;
+      if (many) marks[slot] = stamp;
+      const key = shelf.keyAt(slot);
       if (key < 0 || met[key] === stamp) continue;
       met[key] = stamp;
-      count++;
+      total++;
     }
-    return count;
-  }
-
-  // newest first over unsorted slots. when they are many, down the store's time order keeping those
-  // marked; else the k newest, then the 2k newest when the walk goes further
-  private newestOf(slots: Int32Array, length: number): Cursor {
-    if (length >= 1024 && length * 16 >= this.articles.size) {
-      const stamp = this.nextStamp();
-      this.inMatch = fit(this.inMatch, this.articles.slotLimit);
-      const marks = this.inMatch;
-      for (let i = 0; i < length; i++) marks[slots[i]!] = stamp;
-      return orderCursor(this.articles.allOrder(), (slot) => marks[slot] === stamp);
-    }
+    if (many) return { next: orderCursor(this.articles.allOrder(), (slot) => marks[slot] === stamp), total };
     let taken: number[] = [];
     let i = 0;
-    return () => {
+    const next = () => {
       if (i >= taken.length) {
         if (taken.length >= length) return undefined;
         taken = this.articles.newest(slots, length, Math.max(64, taken.length * 2));
       }
       return taken[i++];
     };
+    return { next, total };
   }
 
   private visibleSlot(hidden: ReadonlySet<string>): (slot: number) => boolean {

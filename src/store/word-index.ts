@@ -1,3 +1,4 @@
+import { DensePostingList } from './dense-posting-list.js';
 import { PostingList } from './posting-list.js';
 
 // longer "words" are ids, hashes or run-together urls: not worth a posting list
@@ -13,17 +14,31 @@ export interface WordMatch {
 
 const NO_MATCH: WordMatch = { slots: new Int32Array(0), inTitleOrSummary: new Uint8Array(0), length: 0 };
 
+/** a word's articles: varint gaps, or bit sets once those are smaller (a common word) */
+type Postings = PostingList | DensePostingList;
+
+// a growing list is weighed against bit sets every this many postings (a power of two, less one)
+const WEIGH_EVERY = 255;
+
 /**
- * Folded word → the slots of the articles that contain it. A posting is slot × 2 + 1 when the word
- * occurs in the title or summary, slot × 2 otherwise; slots only grow, so postings are appended in order.
+ * Folded word → the slots of the articles that contain it, each flagged when the word occurs in the
+ * title or summary; slots only grow, so postings are appended in order. A common word's list turns
+ * into bit sets (DensePostingList) when they take less room than its varint gaps.
  */
 export class WordIndex {
-  private readonly lists = new Map<string, PostingList>();
+  private readonly lists = new Map<string, Postings>();
   private slots = new Int32Array(1024);
   private flags = new Uint8Array(1024);
 
   get vocabularySize(): number {
     return this.lists.size;
+  }
+
+  /** bytes held by the posting lists */
+  get byteLength(): number {
+    let bytes = 0;
+    for (const list of this.lists.values()) bytes += list.byteLength;
+    return bytes;
   }
 
   /** `slot` must be above every slot added before */
@@ -43,11 +58,14 @@ export class WordIndex {
       return;
     }
     list.push(slot, inTitleOrSummary);
+    if ((list.count & WEIGH_EVERY) === 0 && list instanceof PostingList && denseIsSmaller(list)) {
+      this.lists.set(word, this.dense(list));
+    }
   }
 
   /** articles containing every word (distinct, folded), intersected from the rarest word up */
   match(words: readonly string[]): WordMatch {
-    const lists: PostingList[] = [];
+    const lists: Postings[] = [];
     for (const word of words) {
       const list = this.lists.get(word);
       if (!list) return NO_MATCH;
@@ -56,14 +74,19 @@ export class WordIndex {
     if (lists.length === 0) return NO_MATCH;
     lists.sort((a, b) => a.count - b.count);
 
-    const rarest = lists[0] as PostingList;
-    if (this.slots.length < rarest.count) {
-      this.slots = new Int32Array(Math.ceil(rarest.count * 1.25));
-      this.flags = new Uint8Array(this.slots.length);
+    const rarest = lists[0] as Postings;
+    this.reserve(rarest.count);
+    if (lists.every((list) => list instanceof DensePostingList)) {
+      const length = (rarest as DensePostingList).readAndInto(
+        lists.slice(1) as DensePostingList[],
+        this.slots,
+        this.flags,
+      );
+      return { slots: this.slots, inTitleOrSummary: this.flags, length };
     }
     let length = rarest.readInto(this.slots, this.flags);
     for (let l = 1; l < lists.length && length > 0; l++) {
-      length = (lists[l] as PostingList).intersectInto(this.slots, this.flags, length);
+      length = (lists[l] as Postings).intersectInto(this.slots, this.flags, length);
     }
     return { slots: this.slots, inTitleOrSummary: this.flags, length };
   }
@@ -73,14 +96,40 @@ export class WordIndex {
     for (const list of this.lists.values()) list.trim();
   }
 
-  /** drops the postings of slots that are gone; words left with none are forgotten */
+  /** drops the postings of slots that are gone; words left with none are forgotten. Each list is
+   *  rebuilt in whichever form is smaller now. */
   compact(isLive: (slot: number) => boolean): void {
     for (const [word, list] of this.lists) {
-      const kept = list.filter(isLive);
+      this.reserve(list.count);
+      const { slots, flags } = this;
+      const length = list.readInto(slots, flags);
+      const kept = new PostingList(Math.max(4, list.count * 2));
+      for (let i = 0; i < length; i++) if (isLive(slots[i]!)) kept.push(slots[i]!, flags[i] === 1);
       if (kept.count === 0) this.lists.delete(word);
-      else this.lists.set(word, kept);
+      else this.lists.set(word, denseIsSmaller(kept) ? this.dense(kept) : (kept.trim(), kept));
     }
   }
+
+  private dense(list: PostingList): DensePostingList {
+    this.reserve(list.count);
+    const { slots, flags } = this;
+    const length = list.readInto(slots, flags);
+    const first = slots[0]!;
+    const dense = new DensePostingList(first - (first % 32), list.lastSlot - first + 1024);
+    for (let i = 0; i < length; i++) dense.push(slots[i]!, flags[i] === 1);
+    return dense;
+  }
+
+  private reserve(count: number): void {
+    if (this.slots.length >= count) return;
+    this.slots = new Int32Array(Math.ceil(count * 1.25));
+    this.flags = new Uint8Array(this.slots.length);
+  }
+}
+
+// bit sets take two bits a slot between the list's first and last; varint gaps about a byte a posting
+function denseIsSmaller(list: PostingList): boolean {
+  return list.count >= 64 && list.usedBytes > ((list.lastSlot - list.firstSlot) / 4) * 1.25 + 64;
 }
 
 // a word cut out of an article's text may be a slice that keeps the whole text alive; a map key must not

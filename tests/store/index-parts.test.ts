@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { containsPhrase, newestFirst } from '../../src/store/newest-first.js';
+import { DensePostingList } from '../../src/store/dense-posting-list.js';
 import { PostingList } from '../../src/store/posting-list.js';
 import { mergedPage, TimeOrder } from '../../src/store/time-order.js';
 import { WordIndex } from '../../src/store/word-index.js';
 
-function read(list: PostingList): [number, number][] {
+function read(list: PostingList | DensePostingList): [number, number][] {
   const slots = new Int32Array(list.count);
   const flags = new Uint8Array(list.count);
   const length = list.readInto(slots, flags);
@@ -39,19 +40,6 @@ describe('PostingList', () => {
     expect([...flags.slice(0, length)]).toEqual([1, 0, 0]);
   });
 
-  it('filters to a right-sized copy', () => {
-    const list = new PostingList();
-    for (let slot = 0; slot < 1000; slot++) list.push(slot, slot % 3 === 0);
-    const kept = list.filter((slot) => slot % 10 === 0);
-    expect(kept.count).toBe(100);
-    expect(read(kept).slice(0, 3)).toEqual([
-      [0, 1],
-      [10, 0],
-      [20, 0],
-    ]);
-    expect(kept.byteLength).toBeLessThan(list.byteLength);
-  });
-
   it('gives back its room for growth when trimmed, and still grows after', () => {
     const list = new PostingList();
     for (let slot = 0; slot < 100; slot++) list.push(slot, false);
@@ -65,7 +53,112 @@ describe('PostingList', () => {
   });
 });
 
+describe('DensePostingList', () => {
+  it('round-trips slots from its base on, across words of bits, and grows', () => {
+    const list = new DensePostingList(64, 32);
+    const slots = [64, 65, 95, 96, 127, 500, 5_000];
+    slots.forEach((slot, i) => list.push(slot, i % 3 === 0));
+    expect(list.count).toBe(slots.length);
+    expect(list.lastSlot).toBe(5_000);
+    expect(read(list)).toEqual(slots.map((slot, i) => [slot, i % 3 === 0 ? 1 : 0]));
+    expect(list.flagsOf(63)).toBe(0);
+    expect(list.flagsOf(64)).toBe(3);
+    expect(list.flagsOf(65)).toBe(1);
+    expect(list.flagsOf(66)).toBe(0);
+    expect(list.flagsOf(1_000_000)).toBe(0);
+  });
+
+  it('refuses a slot below its base or not above the last one, and a base not a multiple of 32', () => {
+    const list = new DensePostingList(32);
+    expect(() => list.push(31, false)).toThrow(RangeError);
+    list.push(40, false);
+    expect(() => list.push(40, true)).toThrow(/above the last one/);
+    expect(() => new DensePostingList(33)).toThrow(/multiple of 32/);
+  });
+
+  it('intersects like the varint list does, and-ing the title/summary flags', () => {
+    const dense = new DensePostingList(0);
+    const sparse = new PostingList();
+    for (const slot of [2, 4, 6, 8, 10, 31, 32, 33]) {
+      dense.push(slot, slot !== 6);
+      sparse.push(slot, slot !== 6);
+    }
+    const run = (list: PostingList | DensePostingList) => {
+      const slots = Int32Array.from([1, 4, 6, 9, 10, 11, 32, 40]);
+      const flags = Uint8Array.from([1, 1, 1, 1, 0, 1, 1, 1]);
+      const length = list.intersectInto(slots, flags, slots.length);
+      return [[...slots.slice(0, length)], [...flags.slice(0, length)]];
+    };
+    expect(run(dense)).toEqual([
+      [4, 6, 10, 32],
+      [1, 0, 0, 1],
+    ]);
+    expect(run(dense)).toEqual(run(sparse));
+  });
+});
+
 describe('WordIndex', () => {
+  // a model to check against: every word's slots and flags, as plain sets
+  function check(index: WordIndex, model: Map<string, Map<number, boolean>>, queries: string[][]) {
+    for (const query of queries) {
+      const expected = [...(model.get(query[0]!) ?? new Map<number, boolean>()).keys()]
+        .filter((slot) => query.every((word) => model.get(word)?.has(slot)))
+        .sort((a, b) => a - b);
+      const match = index.match(query);
+      expect([...match.slots.slice(0, match.length)], query.join(' ')).toEqual(expected);
+      const flags = expected.map((slot) => (query.every((word) => model.get(word)!.get(slot)) ? 1 : 0));
+      expect([...match.inTitleOrSummary.slice(0, match.length)]).toEqual(flags);
+    }
+  }
+
+  it('gives the same matches whether a common word is kept as bit sets or varint gaps, before and after compaction', () => {
+    let seed = 42;
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
+    // "common" is in most articles (bit sets), "often" in a third, "rare" in a few; slots skip some numbers
+    const chance: Record<string, number> = { common: 0.9, often: 0.35, rare: 0.01, title: 0.5 };
+    const index = new WordIndex();
+    const model = new Map<string, Map<number, boolean>>();
+    let slot = 0;
+    for (let n = 0; n < 6_000; n++) {
+      slot += rand() < 0.1 ? 3 : 1;
+      const head: string[] = [];
+      const body: string[] = [];
+      for (const [word, p] of Object.entries(chance)) {
+        if (rand() >= p) continue;
+        const inTitle = rand() < 0.3;
+        (inTitle ? head : body).push(word);
+        if (!model.has(word)) model.set(word, new Map());
+        model.get(word)!.set(slot, inTitle);
+      }
+      index.addDocument(slot, head, body);
+    }
+    const queries = [
+      ['common'],
+      ['often'],
+      ['rare'],
+      ['common', 'often'],
+      ['rare', 'common'],
+      ['common', 'title'],
+      ['title', 'common', 'often'],
+    ];
+    check(index, model, queries);
+    index.compact((s) => s % 5 !== 0 && s < 5_000);
+    for (const slots of model.values())
+      for (const s of [...slots.keys()]) if (s % 5 === 0 || s >= 5_000) slots.delete(s);
+    check(index, model, queries);
+    index.compact(() => false);
+    expect(index.vocabularySize).toBe(0);
+  });
+
+  it('keeps a common word in less memory as bit sets', () => {
+    const index = new WordIndex();
+    for (let slot = 0; slot < 20_000; slot++)
+      index.addDocument(slot, [], slot % 2 === 0 ? ['even', 'word'] : ['word']);
+    index.trim();
+    // 20,000 slots: bit sets take 2 × 2,500 bytes; varint gaps would take 20,000 and 10,000
+    expect(index.byteLength).toBeLessThan(12_000);
+  });
+
   it('matches every word from the rarest up, flagging title/summary hits', () => {
     const index = new WordIndex();
     index.addDocument(0, ['central', 'asia'], ['trade']);
