@@ -6,8 +6,8 @@ import { SeenOrder } from './seen-order.js';
 import { mergedPage, TimeOrder, type CompareAge } from './time-order.js';
 import { WordIndex } from './word-index.js';
 
-/** what the in-memory index holds: an article without its text */
-export type StoredArticle = Omit<Article, 'text'>;
+/** what the in-memory index holds: an article without its text and guid */
+export type StoredArticle = Omit<Article, 'text' | 'guid'>;
 
 export interface PageQuery {
   limit: number;
@@ -204,10 +204,6 @@ export class ArticleIndex implements Searchable {
     return this.searcher.count(text, this.searchFilter(exceptSourceIds));
   }
 
-  isLive(slot: number): boolean {
-    return this.docs[slot] !== undefined;
-  }
-
   slotOf(id: string): number | undefined {
     return this.ids.get(id);
   }
@@ -331,13 +327,13 @@ export class ArticleIndex implements Searchable {
     this.seen = seen;
   }
 
-  // no text; repeated short strings shared; the url and guid share the id's string when equal
+  // no text, and no guid (it only ever served to make the id); repeated short strings shared; the url
+  // shares the id's string when equal
   private toStored(article: Article): StoredArticle {
-    const { id, guid, url } = article;
+    const { id, url } = article;
     return {
       id,
       sourceId: this.intern(article.sourceId),
-      ...(guid !== undefined && { guid: guid === id ? id : guid }),
       title: article.title,
       ...(url !== undefined && { url: url === id ? id : url }),
       publishedAt: article.publishedAt,
