@@ -1,5 +1,6 @@
 // a benchmark's measuring process runs the code as `npm start` does: bundled by esbuild into plain
 // javascript under dist/ (the same options as `npm run build`), not through tsx's loader
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { REPO_ROOT } from '../src/repo-root.js';
@@ -18,4 +19,12 @@ export async function bundled(entry: string): Promise<string> {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/** the node options `npm start` runs the bot with (package.json), for a measuring process to use too */
+export function startNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 }

@@ -11,7 +11,7 @@ import { createFixedClock } from '../src/clock.js';
 import { openNewsStore, type NewsStore } from '../src/store/news-store.js';
 import { openKeyvStore } from '../src/store/open-keyv.js';
 import { createStoryIndex } from '../src/stories/story-index.js';
-import { bundled } from './bundle.js';
+import { bundled, startNodeOptions } from './bundle.js';
 import { collector } from './gc-collector.js';
 
 const ARTICLES = 100_000;
@@ -326,10 +326,11 @@ function replayStories(news: NewsStore): Measured {
   return { replayMs: performance.now() - started, windowSize: index.windowSize };
 }
 
-// the measuring process runs bundled javascript, as `npm start` does: tsx's loader thread would add
-// about 35 MB that the bot does not have
+// the measuring process runs bundled javascript with npm start's node options, as the bot does (tsx's
+// loader thread alone would add about 35 MB that the bot does not have)
 async function measureInChild(dir: string): Promise<Measured> {
-  const args = ['--expose-gc', await bundled(fileURLToPath(import.meta.url)), '--measure', dir];
+  const script = await bundled(fileURLToPath(import.meta.url));
+  const args = ['--expose-gc', ...startNodeOptions(), script, '--measure', dir];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -358,6 +359,25 @@ export async function benchStoreLatency(): Promise<string[]> {
       `store: reopen (index rebuild, stories replayed): ${ms(m.reopenMs as number)}, of which clustering ${ms(m.replayMs as number)} ` +
         `(${ms((m.replayMs as number) / (m.size as number))} an article); ${m.stories} stories, ${m.windowSize} articles in the clustering window`,
     ];
+    // what the commands ask for (a page of stories and its count) is held to the target; the article-level
+    // queries below them are printed as building blocks: no command calls them on their own
+    lines.push('store: what /latest and /topic ask for (target p99 ≤ 5 ms each):');
+    for (const [name, label] of [
+      ['latestStories', '/latest: latestStories limit 5 (page and count)'],
+      ['latestStoriesPaged', '/latest, paging: latestStories limit 5, offset 0–99'],
+      ['latestStoriesOneSource', '/latest <source>: latestStories limit 5, one source'],
+      ['latestStoriesHiding', "/latest in a chat with other chats' sources hidden: one source hidden"],
+      ['storiesByTopic', '/topic <topic>: storiesByTopic limit 5, offset 0–99'],
+      ['searchStoriesOneWord', '/topic <one free word>: searchStories limit 5'],
+      ['searchStoriesTwoWords', '/topic <two free words>: searchStories limit 5'],
+    ] as const) {
+      const { p50, p99, cpuP99, n } = m[name] as Timed;
+      const verdict = p99 <= TARGET_P99_MS ? 'ok' : 'OVER';
+      lines.push(
+        `store:   ${label}: p50 ${ms(p50)}, p99 ${ms(p99)} (cpu p99 ${ms(cpuP99)}) over ${n} queries: ${verdict}`,
+      );
+    }
+    lines.push('store: article-level building blocks (no command calls them alone):');
     for (const [name, label] of [
       ['latest', 'latest limit 5'],
       ['latestOneSource', 'latest limit 5, one source'],
@@ -366,25 +386,18 @@ export async function benchStoreLatency(): Promise<string[]> {
       ['searchOneWord', 'search one word, limit 5'],
       ['searchTwoWords', 'search two words, limit 5'],
       ['searchThenCount', 'search two words + countSearch'],
-      ['latestStories', '/latest by story: latestStories limit 5 (page and count)'],
-      ['latestStoriesPaged', 'latestStories limit 5, offset 0–99'],
-      ['latestStoriesOneSource', 'latestStories limit 5, one source'],
-      ['latestStoriesHiding', 'latestStories limit 5, one source hidden'],
-      ['storiesByTopic', '/topic by story: storiesByTopic limit 5, offset 0–99'],
-      ['searchStoriesOneWord', 'searchStories one word, limit 5'],
-      ['searchStoriesTwoWords', 'searchStories two words, limit 5'],
     ] as const) {
       const { p50, p99, cpuP99, n } = m[name] as Timed;
-      const verdict = p99 <= TARGET_P99_MS ? 'ok' : 'OVER';
       lines.push(
-        `store: ${label}: p50 ${ms(p50)}, p99 ${ms(p99)} (cpu p99 ${ms(cpuP99)}) over ${n} queries (target p99 ≤ ${TARGET_P99_MS} ms: ${verdict})`,
+        `store:   ${label}: p50 ${ms(p50)}, p99 ${ms(p99)} (cpu p99 ${ms(cpuP99)}) over ${n} queries`,
       );
     }
     const rss = m.rss as number;
     lines.push(
       `store: memory with ${m.size} articles loaded: RSS ${mb(rss)} (target ≤ ${TARGET_RSS_MB} MB: ${rss <= TARGET_RSS_MB * 1_048_576 ? 'ok' : 'OVER'}), ` +
         `heap used ${mb(m.heapUsed as number)}, external (posting lists and other buffers) ${mb(m.external as number)}` +
-        `${m.gc ? ' after GC' : ' (no GC available)'}; the process held ${mb(m.baseline as number)} before opening the store`,
+        `${m.gc ? ' after GC' : ' (no GC available)'}; the process held ${mb(m.baseline as number)} before opening the store ` +
+        `(bundled javascript run with npm start's node options: ${startNodeOptions().join(' ') || 'none'})`,
     );
     return lines;
   } finally {
