@@ -40,6 +40,8 @@ export class StoryPages {
   private met = new Uint32Array(1024);
   /** per article slot: the stamp of the search whose many matches are walked in time order */
   private inMatch = new Uint32Array(0);
+  /** scratch: the story keys of a search's matches */
+  private keys = new Int32Array(1024);
   private stamp = 0;
 
   constructor(
@@ -188,19 +190,20 @@ export class StoryPages {
   // newest are taken, then the 2k newest when the walk goes further
   private newestAndCount(slots: Int32Array, length: number): { next: Cursor; total: number } {
     const stamp = this.nextStamp();
-    const { met, shelf } = this;
     const many = length >= 1024 && length * 16 >= this.articles.size;
-    if (many) this.inMatch = fit(this.inMatch, this.articles.slotLimit);
-    const marks = this.inMatch;
+    if (this.keys.length < length) this.keys = new Int32Array(Math.ceil(length * 1.25));
+    const { met, keys } = this;
+    this.shelf.keysAt(slots, length, keys);
     let total = 0;
     for (let i = 0; i < length; i++) {
-      const slot = slots[i]!;
-      if (many) marks[slot] = stamp;
-      const key = shelf.keyAt(slot);
+      const key = keys[i]!;
       if (key < 0 || met[key] === stamp) continue;
       met[key] = stamp;
       total++;
     }
+    this.inMatch = fit(this.inMatch, many ? this.articles.slotLimit : 0);
+    const marks = this.inMatch;
+    if (many) for (let i = 0; i < length; i++) marks[slots[i]!] = stamp;
     if (many) return { next: orderCursor(this.articles.allOrder(), (slot) => marks[slot] === stamp), total };
     let taken: number[] = [];
     let i = 0;

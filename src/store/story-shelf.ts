@@ -38,6 +38,11 @@ export class StoryShelf {
     return this.index.keyAt(slot) ?? NO_STORY;
   }
 
+  /** keyAt for slots[0 .. length): into[i] = the story key of slots[i], or -1 */
+  keysAt(slots: Int32Array, length: number, into: Int32Array): void {
+    this.index.keysAt(slots, length, into);
+  }
+
   /** above every key in use: a size for per-story typed arrays */
   get keyLimit(): number {
     return this.index.keyLimit;

@@ -29,6 +29,8 @@ export interface StoryIndex<T extends StoryArticle = StoryArticle> {
   keyOf(articleId: string): number | undefined;
   /** the key of the story of the article numbered `number` (see ArticleNumbers), if held */
   keyAt(number: number): number | undefined;
+  /** keyAt for many at once: into[i] = the key for numbers[i], or -1 (a search's thousands of matches) */
+  keysAt(numbers: Int32Array, length: number, into: Int32Array): void;
   /** the same as members(), idOf, and the number of members, by key */
   membersOfKey(key: number): T[];
   idOfKey(key: number): string;
@@ -188,6 +190,7 @@ export function createStoryIndex<T extends StoryArticle = StoryArticle>(
     has: (articleId) => stories.storyOf(articleId) !== undefined,
     keyOf: (articleId) => stories.storyOf(articleId),
     keyAt: (number) => stories.storyAt(number),
+    keysAt: (numbers, length, into) => stories.storiesAt(numbers, length, into),
     membersOfKey: (key) => stories.members(key),
     idOfKey: (key) => stories.idOf(key),
     sizeOfKey: (key) => stories.sizeOf(key),

@@ -155,6 +155,16 @@ export class StoryMembers<T extends StoryArticle> {
     return member === undefined ? undefined : this.memberStory[member];
   }
 
+  /** storyAt for many at once: into[i] = the story of members[i], or -1 when the index holds none */
+  storiesAt(members: Int32Array, length: number, into: Int32Array): void {
+    const memberStory = this.memberStory;
+    const held = memberStory.length;
+    for (let i = 0; i < length; i++) {
+      const member = members[i]!;
+      into[i] = member < held ? memberStory[member]! : NONE;
+    }
+  }
+
   /** the story number of the article numbered `member`, if the index holds it */
   storyAt(member: number): number | undefined {
     const story = this.memberStory[member];
