@@ -10,6 +10,7 @@ import { createDiscordSender, type DiscordSender } from './discord-sender.js';
 import { guardGatewayEvents } from './guard-gateway-events.js';
 import { handleInteraction, type InteractionDeps } from './handle-interaction.js';
 import { respondTo } from './interaction-responses.js';
+import { createInteractionRest } from './interaction-rest.js';
 import { readInteraction } from './raw-interaction.js';
 import { registerSlashCommands, tokenRefused, type CommandHashStore } from './register-commands.js';
 import { createRestAgent } from './rest-agent.js';
@@ -97,12 +98,19 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     ...(options.buttonTtlMs !== undefined ? { ttlMs: options.buttonTtlMs } : {}),
   });
   const rateLimit = options.rateLimit ?? createCommandRateLimit({ clock: services.clock });
+  // answers go over the same connections, without discord.js's queue (see interaction-rest.ts)
+  const interactionRest = createInteractionRest({
+    agent: rest.agent,
+    apiRoot,
+    maxRateLimitWaitMs: maxWait,
+    onRateLimited: (limit) => logger.debug('discord rate limit', { ...limit }),
+  });
   const deps: InteractionDeps = {
     services,
     buttons,
     rateLimit,
     deferAfterMs: options.deferAfterMs ?? 1_000,
-    respond: (interaction) => respondTo(client.rest, interaction),
+    respond: (interaction) => respondTo(interactionRest, interaction),
     readAttachment: createAttachmentReader(options.attachments),
   };
   const inFlight = new Set<Promise<void>>();

@@ -1,8 +1,9 @@
 // answering one interaction over REST (API v10) as discord.js's Interaction methods do, from the raw
 // payload: the callback first, then the interaction's webhook for edits and follow-ups. These routes
 // take no Authorization header: the interaction's token in the path is the key.
-import { InteractionResponseType, MessageFlags, Routes, type RawFile, type REST } from 'discord.js';
+import { InteractionResponseType, MessageFlags, Routes, type RawFile } from 'discord.js';
 import type { AutocompleteChoice } from './autocomplete.js';
+import type { InteractionRest, TokenBucket } from './interaction-rest.js';
 import type { OutgoingMessage } from './reply-messages.js';
 
 export interface InteractionResponder {
@@ -42,21 +43,19 @@ export function messageRequest(
 
 const flagsOf = (ephemeral: boolean) => (ephemeral ? MessageFlags.Ephemeral : undefined);
 
-export function respondTo(rest: REST, interaction: InteractionAddress): InteractionResponder {
+export function respondTo(rest: InteractionRest, interaction: InteractionAddress): InteractionResponder {
   const callback = Routes.interactionCallback(interaction.id, interaction.token);
   const webhook = Routes.webhook(interaction.application_id, interaction.token);
   const original = Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
-  const respond = async (
-    type: InteractionResponseType,
-    data?: Record<string, unknown>,
-    files?: RawFile[],
-  ) => {
-    await rest.post(callback, {
+  // the callback is not bucketed; the webhook's requests share the interaction token's bucket
+  const bucket: TokenBucket = { resetAt: 0 };
+  const respond = (type: InteractionResponseType, data?: Record<string, unknown>, files?: RawFile[]) =>
+    rest.send({
+      method: 'POST',
+      route: callback,
       body: data === undefined ? { type } : { type, data },
       ...(files ? { files } : {}),
-      auth: false,
     });
-  };
   return {
     async reply(message, ephemeral) {
       const { body, files } = messageRequest(message, flagsOf(ephemeral));
@@ -65,19 +64,15 @@ export function respondTo(rest: REST, interaction: InteractionAddress): Interact
     defer: () => respond(InteractionResponseType.DeferredChannelMessageWithSource, { flags: 0 }),
     async editOriginal(message) {
       const { body, files } = messageRequest(message);
-      await rest.patch(original, { body, ...(files ? { files } : {}), auth: false });
+      await rest.send({ method: 'PATCH', route: original, body, ...(files ? { files } : {}) }, bucket);
     },
-    async deleteOriginal() {
-      await rest.delete(original, { auth: false });
-    },
+    deleteOriginal: () => rest.send({ method: 'DELETE', route: original }, bucket),
     async followUp(message, ephemeral) {
       const { body, files } = messageRequest(message, flagsOf(ephemeral));
-      await rest.post(webhook, {
-        body,
-        ...(files ? { files } : {}),
-        query: new URLSearchParams({ wait: 'true' }),
-        auth: false,
-      });
+      await rest.send(
+        { method: 'POST', route: webhook, body, ...(files ? { files } : {}), query: 'wait=true' },
+        bucket,
+      );
     },
     suggest: (choices) => respond(InteractionResponseType.ApplicationCommandAutocompleteResult, { choices }),
   };

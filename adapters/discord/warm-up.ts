@@ -4,11 +4,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent } from 'undici';
-import { REST } from 'discord.js';
 import type { Services } from '../../commands/index.js';
 import { createButtonStore } from './button-store.js';
 import { handleInteraction } from './handle-interaction.js';
 import { respondTo } from './interaction-responses.js';
+import { createInteractionRest } from './interaction-rest.js';
 import type { RawInteraction } from './raw-interaction.js';
 
 export interface WarmUpOptions {
@@ -73,7 +73,11 @@ export async function warmUp(services: Services, options: WarmUpOptions = {}): P
   if (total <= 0) return { interactions: 0, requests: 0, ms: 0 };
   const server = await startStandIn();
   const agent = new Agent({ connections: atOnce });
-  const rest = new REST({ api: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, agent });
+  const rest = createInteractionRest({
+    agent,
+    apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`,
+    maxRateLimitWaitMs: 0,
+  });
   const kinds = warmUpInteractions(services);
   // its own buttons and no rate limit: nothing of the bot's state is touched
   const deps = {
