@@ -4,6 +4,7 @@ import { Client, DiscordjsErrorCodes, Events, GatewayDispatchEvents, GatewayInte
 import { createCommandRateLimit, type CommandRateLimit, type Services } from '../../commands/index.js';
 import { warmTimeFormats } from '../../src/digest/format-time.js';
 import type { Logger } from '../../src/index.js';
+import { createAnswerQueue, DEFAULT_DEFER_WHEN_WAITING } from './answer-queue.js';
 import { createAttachmentReader, type AttachmentPolicy } from './attachments.js';
 import { createButtonStore } from './button-store.js';
 import { createDiscordSender, type DiscordSender } from './discord-sender.js';
@@ -28,6 +29,11 @@ export interface DiscordOptions {
   registry: CommandHashStore;
   /** defer a valid command's answer when it is not ready after this long (default 1,000 ms; 0 always) */
   deferAfterMs?: number;
+  /**
+   * under a burst: defer a valid command at once, and work its answer out when its turn comes, when
+   * this many answers are already in the works (default 8); false: never
+   */
+  deferWhenWaiting?: number | false;
   /** how long "More" and choice buttons keep working (default 30 minutes) */
   buttonTtlMs?: number;
   /** default: 20 commands per user per minute */
@@ -98,6 +104,8 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     ...(options.buttonTtlMs !== undefined ? { ttlMs: options.buttonTtlMs } : {}),
   });
   const rateLimit = options.rateLimit ?? createCommandRateLimit({ clock: services.clock });
+  const deferWhenWaiting =
+    options.deferWhenWaiting === false ? Infinity : (options.deferWhenWaiting ?? DEFAULT_DEFER_WHEN_WAITING);
   // answers go over the same connections, without discord.js's queue (see interaction-rest.ts)
   const interactionRest = createInteractionRest({
     agent: rest.agent,
@@ -112,6 +120,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     deferAfterMs: options.deferAfterMs ?? 1_000,
     respond: (interaction) => respondTo(interactionRest, interaction),
     readAttachment: createAttachmentReader(options.attachments),
+    queue: createAnswerQueue(deferWhenWaiting),
   };
   const inFlight = new Set<Promise<void>>();
 
@@ -223,7 +232,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
       }
       if (options.warmUp !== false) {
         try {
-          const warmed = await warmUp(services, options.warmUp);
+          const warmed = await warmUp(services, { deferWhenWaiting, ...options.warmUp });
           logger.debug('discord answer path warmed up', { ...warmed });
         } catch (error) {
           // only the first answers are slower
