@@ -15,8 +15,8 @@ export interface AnswerOptions {
    */
   mayDefer?: () => boolean;
   /**
-   * the thread's answers in the works: when it is crowded, the response is deferred at once and the
-   * answer waits its turn there. Without it, the work starts at once.
+   * where the work waits its turn; when many wait there, the response is deferred at once (a mistake
+   * is answered at once instead). Without it, the work starts at once.
    */
   queue?: AnswerQueue;
 }
@@ -46,8 +46,10 @@ export async function answerInteraction(
   };
   const queue = options.queue;
   let reply: Reply;
-  if (queue?.crowded() && defer()) {
-    reply = await queue.later(work);
+  if (queue?.crowded()) {
+    // behind many others: acknowledged now and answered in its turn; a mistake, which may not be
+    // acknowledged publicly, is answered at once, ahead of them (it is quick)
+    reply = defer() ? await queue.run(work) : await work();
   } else {
     let timer: NodeJS.Timeout | undefined;
     if (options.deferAfterMs !== undefined) {
@@ -55,7 +57,7 @@ export async function answerInteraction(
       else timer = setTimeout(defer, options.deferAfterMs);
     }
     try {
-      reply = await (queue ? queue.now(work) : work());
+      reply = await (queue ? queue.run(work) : work());
     } finally {
       clearTimeout(timer);
     }

@@ -1,28 +1,27 @@
-// under a burst, first callbacks come first. When several answers are already being worked out on this
-// thread, a new interaction is acknowledged at once ("thinking…", see answerInteraction) and its answer
-// waits its turn here: one starts per turn of the event loop, so the frames that arrive meanwhile are
-// read and acknowledged between answers instead of after all of them. Discord's 3 s deadline is for the
+// the answers worked out on this thread, in the order their interactions came, one per turn of the event
+// loop. Started all at once, as they come off the socket, a burst's answers advance step by step
+// together (each await lets every other answer take its next step), so the first callback waits for
+// nearly the whole burst's work; in turns, the first is sent after one answer's work, the second after
+// two, and the frames that arrive meanwhile are read between turns. An interaction that finds many
+// answers waiting is acknowledged at once (see answerInteraction): Discord's 3 s deadline is for the
 // first callback; the edit that follows has 15 minutes.
 
 export interface AnswerQueue {
-  /** true when at least `deferWhenWaiting` answers are being worked out or waiting their turn */
+  /** true when at least `deferWhenWaiting` answers are waiting for their turn */
   crowded(): boolean;
-  /** works out an answer now, counted as waiting until it is ready */
-  now<T>(work: () => Promise<T>): Promise<T>;
-  /** works out an answer when its turn comes: after those queued before it, one per event-loop turn */
-  later<T>(work: () => Promise<T>): Promise<T>;
-  /** answers being worked out or waiting their turn */
+  /** works the answer out when its turn comes: after those queued before it, one per event-loop turn */
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /** answers waiting for their turn (not those started) */
   readonly waiting: number;
 }
 
-export const DEFAULT_DEFER_WHEN_WAITING = 8;
+export const DEFAULT_DEFER_WHEN_WAITING = 32;
 
-/** `deferWhenWaiting`: how many answers in the works make the thread crowded; Infinity: never */
+/** `deferWhenWaiting`: how many answers waiting their turn make the thread crowded; Infinity: never */
 export function createAnswerQueue(deferWhenWaiting = DEFAULT_DEFER_WHEN_WAITING): AnswerQueue {
   if (!(deferWhenWaiting >= 1)) {
     throw new RangeError(`answers waiting before deferring: expected at least 1, got ${deferWhenWaiting}`);
   }
-  let waiting = 0;
   const turns: (() => void)[] = [];
   let scheduled = false;
 
@@ -40,29 +39,16 @@ export function createAnswerQueue(deferWhenWaiting = DEFAULT_DEFER_WHEN_WAITING)
   };
 
   return {
-    crowded: () => waiting >= deferWhenWaiting,
-    async now(work) {
-      waiting += 1;
-      try {
-        return await work();
-      } finally {
-        waiting -= 1;
-      }
-    },
-    async later(work) {
-      waiting += 1;
-      try {
-        await new Promise<void>((start) => {
-          turns.push(start);
-          schedule();
-        });
-        return await work();
-      } finally {
-        waiting -= 1;
-      }
+    crowded: () => turns.length >= deferWhenWaiting,
+    async run(work) {
+      await new Promise<void>((start) => {
+        turns.push(start);
+        schedule();
+      });
+      return work();
     },
     get waiting() {
-      return waiting;
+      return turns.length;
     },
   };
 }

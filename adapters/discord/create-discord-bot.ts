@@ -30,8 +30,9 @@ export interface DiscordOptions {
   /** defer a valid command's answer when it is not ready after this long (default 1,000 ms; 0 always) */
   deferAfterMs?: number;
   /**
-   * under a burst: defer a valid command at once, and work its answer out when its turn comes, when
-   * this many answers are already in the works (default 8); false: never
+   * answers are worked out one per turn of the event loop, in order; a valid command that finds this
+   * many waiting their turn (a burst) is deferred at once and edited when its turn comes (default 32;
+   * false: never)
    */
   deferWhenWaiting?: number | false;
   /** how long "More" and choice buttons keep working (default 30 minutes) */

@@ -20,7 +20,7 @@ export interface WarmUpOptions {
   atOnce?: number;
   /** stops early after this long (default 2 s): a slow machine should not wait long for its first answer */
   budgetMs?: number;
-  /** as the bot's: answers in the works that make the next one deferred (default 8; Infinity: never) */
+  /** as the bot's: answers waiting their turn that make the next one deferred (default 32; Infinity: never) */
   deferWhenWaiting?: number;
 }
 

@@ -4,26 +4,11 @@ import { createAnswerQueue } from '../../adapters/discord/answer-queue.js';
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('Discord answer queue', () => {
-  it('is crowded once enough answers are in the works, and no longer when they are ready', async () => {
-    const queue = createAnswerQueue(2);
-    let finish = () => undefined as void;
-    const slow = queue.now(() => new Promise<string>((resolve) => (finish = () => resolve('slow'))));
-    expect(queue.crowded()).toBe(false);
-    const quick = queue.now(async () => 'quick');
-    expect(queue.waiting).toBe(2);
-    expect(queue.crowded()).toBe(true);
-    expect(await quick).toBe('quick');
-    expect(queue.crowded()).toBe(false);
-    finish();
-    expect(await slow).toBe('slow');
-    expect(queue.waiting).toBe(0);
-  });
-
-  it('starts waiting answers in order, one per turn of the event loop', async () => {
-    const queue = createAnswerQueue(1);
+  it('starts answers in order, one per turn of the event loop, each once those before it started', async () => {
+    const queue = createAnswerQueue();
     const started: number[] = [];
     const answers = [1, 2, 3].map((n) =>
-      queue.later(async () => {
+      queue.run(async () => {
         started.push(n);
         return n * 10;
       }),
@@ -34,43 +19,58 @@ describe('Discord answer queue', () => {
     expect(started).toEqual([]);
     await nextTurn();
     expect(started).toEqual([1]);
+    expect(queue.waiting).toBe(2);
     await nextTurn();
     expect(started).toEqual([1, 2]);
     expect(await Promise.all(answers)).toEqual([10, 20, 30]);
     expect(queue.waiting).toBe(0);
   });
 
-  it('lets timers and I/O that came due run before the next waiting answer starts', async () => {
-    const queue = createAnswerQueue(1);
+  it('lets timers and I/O that came due run before the next answer starts', async () => {
+    const queue = createAnswerQueue();
     const events: string[] = [];
-    const first = queue.later(async () => {
+    const first = queue.run(async () => {
       events.push('answer 1');
       // a timer that is due by the next turn stands in for a frame waiting on the socket
       setTimeout(() => events.push('due'), 1);
       const until = performance.now() + 3;
       while (performance.now() < until);
     });
-    const second = queue.later(async () => void events.push('answer 2'));
+    const second = queue.run(async () => void events.push('answer 2'));
     await Promise.all([first, second]);
     expect(events).toEqual(['answer 1', 'due', 'answer 2']);
   });
 
-  it('passes a failure on to its caller and stops counting it', async () => {
-    const queue = createAnswerQueue(1);
-    await expect(queue.later(() => Promise.reject(new Error('store closed')))).rejects.toThrow(
-      'store closed',
-    );
-    await expect(queue.now(() => Promise.reject(new Error('again')))).rejects.toThrow('again');
-    expect(queue.waiting).toBe(0);
-    expect(await queue.later(async () => 'still works')).toBe('still works');
+  it('is crowded while enough answers wait their turn, and no longer once they started', async () => {
+    const queue = createAnswerQueue(2);
+    let finish = () => undefined as void;
+    const slow = queue.run(() => new Promise<string>((resolve) => (finish = () => resolve('slow'))));
+    expect(queue.crowded()).toBe(false);
+    const quick = queue.run(async () => 'quick');
+    expect(queue.crowded()).toBe(true);
+    // a started answer no longer waits, even while it is not finished
+    await nextTurn();
+    expect(queue.crowded()).toBe(false);
+    expect(await quick).toBe('quick');
+    finish();
+    expect(await slow).toBe('slow');
   });
 
-  it('refuses a limit below one; Infinity never crowds', async () => {
+  it('passes a failure on to its caller, and goes on with the next answer', async () => {
+    const queue = createAnswerQueue();
+    const failing = queue.run(() => Promise.reject(new Error('store closed')));
+    const next = queue.run(async () => 'still works');
+    await expect(failing).rejects.toThrow('store closed');
+    expect(await next).toBe('still works');
+    expect(queue.waiting).toBe(0);
+  });
+
+  it('refuses a limit below one; with Infinity it is never crowded', async () => {
     expect(() => createAnswerQueue(0)).toThrow(/at least 1, got 0/);
     expect(() => createAnswerQueue(Number.NaN)).toThrow(RangeError);
     const never = createAnswerQueue(Infinity);
-    const works = Array.from({ length: 50 }, () => never.now(() => nextTurn()));
+    const answers = Array.from({ length: 50 }, () => never.run(async () => undefined));
     expect(never.crowded()).toBe(false);
-    await Promise.all(works);
+    await Promise.all(answers);
   });
 });

@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandRateLimit } from '../../commands/index.js';
 import type { Briefer } from '../../src/index.js';
@@ -21,25 +22,13 @@ afterEach(async () => {
 });
 
 /**
- * The bot on the fake, each answer taking `slowMs` first (runCommand waits on the briefings store
- * before anything else), so that a burst's answers are still in the works when the next ones arrive.
+ * The bot on the fake. The fake runs in this thread, so the interactions a test sends at once are all
+ * on the bot's socket before it reads any: they arrive together, as in a burst.
  */
-async function started(deferWhenWaiting: number, slowMs = 0): Promise<BotOnFake> {
-  const briefings = new Proxy(services.briefings, {
-    get: (target, key) =>
-      key === 'resume' && slowMs > 0
-        ? () => new Promise((resolve) => setTimeout(() => resolve(false), slowMs))
-        : Reflect.get(target, key),
+async function started(deferWhenWaiting: number, briefer: Briefer = services): Promise<BotOnFake> {
+  const harness = await startBotOnFake(briefer, {
+    bot: { deferWhenWaiting, rateLimit: createCommandRateLimit({ clock: services.clock, limit: 10_000 }) },
   });
-  const harness = await startBotOnFake(
-    { ...services, briefings },
-    {
-      bot: {
-        deferWhenWaiting,
-        rateLimit: createCommandRateLimit({ clock: services.clock, limit: 10_000 }),
-      },
-    },
-  );
   open.push(harness);
   return harness;
 }
@@ -51,7 +40,7 @@ const shown = (messages: FakeMessage[]) =>
 
 describe('Discord bot: a burst of commands', () => {
   it('answers a lone command directly, with the answer in its one callback', async () => {
-    const { fake, answer } = await started(2, 100);
+    const { fake, answer } = await started(2);
     const { conversation, messages } = await answer(fake.command('latest', { count: 3 }, reader(0)));
     expect(conversation.callbacks.map((c) => c.type)).toEqual([4]);
     expect(fake.requests.filter((r) => r.method === 'PATCH')).toEqual([]);
@@ -59,14 +48,14 @@ describe('Discord bot: a burst of commands', () => {
     expect(messages[0]!.embeds).toHaveLength(3);
   });
 
-  it('defers the commands that find the thread crowded, then edits in the same answer a lone one gets', async () => {
-    const { fake, bot, answer } = await started(2, 300);
+  it('defers the commands that find many answers waiting, then edits in the same answer a lone one gets', async () => {
+    const { fake, bot, answer } = await started(2);
     const lone = await answer(fake.command('latest', { count: 3 }, reader(0)));
     const burst = Array.from({ length: 12 }, (_, i) => fake.command('latest', { count: 3 }, reader(i + 1)));
     await Promise.all(burst.map((interaction) => fake.waitForCallback(interaction)));
     await bot.idle();
     const conversations = burst.map((interaction) => fake.conversation(interaction));
-    // two answers in the works crowd the thread: the first two are answered directly, the rest deferred
+    // two answers waiting their turn crowd the thread: the first two are answered directly, the rest deferred
     expect(conversations.map((c) => c.callbacks.map((callback) => callback.type))).toEqual([
       [4],
       [4],
@@ -85,7 +74,7 @@ describe('Discord bot: a burst of commands', () => {
   });
 
   it('still answers a mistake at once and privately when the thread is crowded', async () => {
-    const { fake, bot } = await started(1, 300);
+    const { fake, bot } = await started(1);
     const valid = fake.command('latest', { count: 3 }, reader(1));
     const mistake = fake.command('latest', { count: 99 }, reader(2));
     const deferred = fake.command('latest', { count: 3 }, reader(3));
@@ -99,8 +88,38 @@ describe('Discord bot: a burst of commands', () => {
     expect(fake.messagesOf(deferred)[0]!.embeds).toHaveLength(3);
   });
 
+  it('works the answers out in turn: the first is sent before the last is worked out', async () => {
+    const events: string[] = [];
+    // what /latest reads, once per answer
+    const store = new Proxy(services.store, {
+      get: (target, key) =>
+        key === 'latestStories'
+          ? (query: Parameters<Briefer['store']['latestStories']>[0]) => {
+              events.push('worked out');
+              return target.latestStories(query);
+            }
+          : Reflect.get(target, key),
+    });
+    const onSent = (message: unknown) => {
+      const path = (message as { request?: { path?: string } }).request?.path ?? '';
+      if (path.endsWith('/callback')) events.push('sent');
+    };
+    const { fake, bot } = await started(Infinity, { ...services, store });
+    subscribe('undici:request:bodySent', onSent);
+    try {
+      const burst = Array.from({ length: 6 }, (_, i) => fake.command('latest', { count: 2 }, reader(i)));
+      await Promise.all(burst.map((interaction) => fake.waitForCallback(interaction)));
+      await bot.idle();
+    } finally {
+      unsubscribe('undici:request:bodySent', onSent);
+    }
+    expect(events.filter((event) => event === 'sent')).toHaveLength(6);
+    // all at once, every answer would be worked out before the first was sent
+    expect(events.indexOf('sent')).toBeLessThan(events.lastIndexOf('worked out'));
+  });
+
   it('never defers for a crowd when told not to', async () => {
-    const { fake, bot } = await started(Infinity, 100);
+    const { fake, bot } = await started(Infinity);
     const burst = Array.from({ length: 8 }, (_, i) => fake.command('latest', { count: 2 }, reader(i)));
     await Promise.all(burst.map((interaction) => fake.waitForCallback(interaction)));
     await bot.idle();

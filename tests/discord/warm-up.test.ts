@@ -19,7 +19,7 @@ describe('Discord warm-up at start', () => {
     const servers = listeningServers();
     const report = await warmUp(services, { interactions: 30, atOnce: 10, deferWhenWaiting: 4 });
     expect(report.interactions).toBe(30);
-    // ten at once, as in a burst: the first four answered at once, the rest deferred and then edited
+    // ten at once, as in a burst: four wait their turn and are answered directly, the rest deferred and edited
     expect(report.edits).toBe(18);
     // one callback each, and an edit for each deferred one: the seed digests fit in one message
     expect(report.requests).toBe(30 + report.edits);
