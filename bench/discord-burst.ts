@@ -7,11 +7,12 @@
 //   written the callback request (undici's diagnostics channel, in the bot's thread).
 // run alone: npx tsx bench/discord-burst.ts
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { readFileSync } from 'node:fs';
+import { openSync, readSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { GatewayDispatchEvents } from 'discord.js';
 import { createDiscordBot } from '../adapters/discord/create-discord-bot.js';
 import { startFakeDiscord, type FakeDiscord, type FakeInteraction } from '../tests/fakes/discord-server.js';
 import { memoryHashStore } from '../tests/fakes/discord/bot-harness.js';
@@ -83,20 +84,26 @@ async function serveFake(port: NonNullable<typeof parentPort>): Promise<void> {
   port.postMessage({ type: 'ready', apiRoot: fake.apiRoot, token: fake.token } satisfies FromFake);
 }
 
+/** a moment in the bot's thread: ms since the epoch, and the thread's CPU time so far (ms) */
+interface Stamp {
+  at: number;
+  cpu: number | undefined;
+}
+
 /**
  * when the bot's thread finished writing each interaction's first callback request (by interaction id),
  * and the last request of its answer: the callback, an edit or a follow-up (by interaction token)
  */
 function watchCallbacksWritten(): {
-  written: Map<string, number>;
-  lastWritten: Map<string, number>;
+  written: Map<string, Stamp>;
+  lastWritten: Map<string, Stamp>;
   stop(): void;
 } {
-  const written = new Map<string, number>();
-  const lastWritten = new Map<string, number>();
+  const written = new Map<string, Stamp>();
+  const lastWritten = new Map<string, Stamp>();
   const onBodySent = (message: unknown) => {
     const path = (message as { request?: { path?: string } }).request?.path ?? '';
-    const at = epoch(performance.now());
+    const at = { at: epoch(performance.now()), cpu: threadTimes()?.cpu };
     const callback = /\/interactions\/(\d+)\/([^/]+)\/callback/.exec(path);
     if (callback) {
       if (!written.has(callback[1]!)) written.set(callback[1]!, at);
@@ -110,15 +117,19 @@ function watchCallbacksWritten(): {
   return { written, lastWritten, stop: () => unsubscribe('undici:request:bodySent', onBodySent) };
 }
 
+let schedstat: number | undefined | null;
+const statText = Buffer.alloc(128);
 /**
  * this thread's CPU time so far, and its time spent ready to run but waiting for a CPU, in ms (Linux):
- * to tell the bot's work from a busy machine's waits
+ * to tell the bot's work from a busy machine's waits. A few microseconds: the file is kept open.
  */
 function threadTimes(): { cpu: number; waited: number } | undefined {
   try {
-    const [cpu, waited] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ');
+    schedstat ??= openSync(`/proc/self/task/${process.pid}/schedstat`, 'r');
+    const [cpu, waited] = statText.toString('latin1', 0, readSync(schedstat, statText, 0, 128, 0)).split(' ');
     return { cpu: Number(cpu) / 1e6, waited: Number(waited) / 1e6 };
   } catch {
+    schedstat = null;
     return undefined;
   }
 }
@@ -152,8 +163,14 @@ export async function benchDiscordBurst(): Promise<string[]> {
     services,
   );
   const watch = watchCallbacksWritten();
+  // the bot's CPU time when the burst's first frame reached it: put first, before the bot's own listener
+  let firstFrameCpu: number | undefined | null = null;
+  bot.client.ws.prependListener(GatewayDispatchEvents.InteractionCreate, () => {
+    if (firstFrameCpu === null) firstFrameCpu = threadTimes()?.cpu;
+  });
   const burst = async (count: number, offset: number) => {
     const answered = next('burst');
+    firstFrameCpu = null;
     const before = threadTimes();
     worker.postMessage({ type: 'burst', count, offset } satisfies ToFake);
     const result = await answered;
@@ -161,19 +178,25 @@ export async function benchDiscordBurst(): Promise<string[]> {
     const after = threadTimes();
     const thread =
       before && after ? { cpu: after.cpu - before.cpu, waited: after.waited - before.waited } : undefined;
-    return { ...result, thread };
+    return { ...result, thread, firstFrameCpu };
   };
   const lines = (label: string, result: Awaited<ReturnType<typeof burst>>, elapsed: number) => {
     if (result.problems.length > 0)
       throw new Error(`the fake refused messages: ${result.problems.join('; ')}`);
     const missing = result.timed.filter((t) => !watch.written.has(t.id)).length;
     if (missing > 0) throw new Error(`${missing} callbacks were not seen leaving the bot`);
+    const written = (t: Timed) => watch.written.get(t.id)!;
+    const lastWritten = (t: Timed) => watch.lastWritten.get(t.token)!;
     const fakeSees = summary(result.timed.map((t) => t.received - t.sent));
-    const bot = summary(result.timed.map((t) => watch.written.get(t.id)! - t.handed));
-    const fakeOwn = summary(
-      result.timed.map((t) => t.handed - t.sent + (t.received - watch.written.get(t.id)!)),
-    );
-    const final = summary(result.timed.map((t) => watch.lastWritten.get(t.token)! - t.handed));
+    const bot = summary(result.timed.map((t) => written(t).at - t.handed));
+    const fakeOwn = summary(result.timed.map((t) => t.handed - t.sent + (t.received - written(t).at)));
+    const final = summary(result.timed.map((t) => lastWritten(t).at - t.handed));
+    const start = result.firstFrameCpu;
+    const inCpu = (stamp: (t: Timed) => Stamp) =>
+      start === null || start === undefined
+        ? undefined
+        : summary(result.timed.map((t) => (stamp(t).cpu ?? NaN) - start));
+    const [firstCpu, finalCpu] = [inCpu(written), inCpu(lastWritten)];
     const deferred = result.timed.filter((t) => t.deferred).length;
     const handed = result.timed.map((t) => t.handed);
     const spread = Math.max(...handed) - Math.min(...handed);
@@ -188,6 +211,13 @@ export async function benchDiscordBurst(): Promise<string[]> {
         `p99 ${shown(fakeSees.p99)}, max ${shown(fakeSees.max)}; the fake's own part p50 ${shown(fakeOwn.p50)}, p99 ${shown(fakeOwn.p99)}`,
       `  to the final answer (frame on the socket → the answer's last message written): p50 ${shown(final.p50)}, ` +
         `p99 ${shown(final.p99)}, max ${shown(final.max)}; ${deferred} of ${result.timed.length} deferred ("thinking…", then edited)`,
+      ...(firstCpu && finalCpu
+        ? [
+            `  in the bot's own CPU time from the burst's first frame (blind to waits for a CPU and for the fake): ` +
+              `to the first callback p50 ${shown(firstCpu.p50)}, p99 ${shown(firstCpu.p99)}; ` +
+              `to the final answer p50 ${shown(finalCpu.p50)}, p99 ${shown(finalCpu.p99)}`,
+          ]
+        : []),
       `  the fake handed its ${result.timed.length} frames to the socket over ${shown(spread)}`,
       `  all answered, follow-ups included, in ${elapsed.toFixed(0)} ms${cpu}; ${result.retried} × 429 so far`,
     ];
