@@ -5,6 +5,7 @@
 // What it did that matters is kept: 429s waited out, a token's exhausted bucket respected, 5xx and
 // dropped connections retried, Discord's errors thrown as discord.js throws them.
 import { Blob } from 'node:buffer';
+import { STATUS_CODES } from 'node:http';
 import {
   DefaultUserAgent,
   DefaultUserAgentAppendix,
@@ -214,7 +215,8 @@ export function createInteractionRest(options: InteractionRestOptions): Interact
           continue;
         }
         if (answer.status >= 500) {
-          throw new HTTPError(answer.status, String(answer.status), request.method, url, requestData);
+          const statusText = STATUS_CODES[answer.status] ?? String(answer.status);
+          throw new HTTPError(answer.status, statusText, request.method, url, requestData);
         }
         const data = readJson(answer.body);
         const code = typeof data.code === 'number' ? data.code : answer.status;
