@@ -1,5 +1,6 @@
 // answering one command or button: at once when the answer is quick, else deferred and then edited.
 import type { Reply } from '../../commands/command.js';
+import type { AnswerQueue } from './answer-queue.js';
 import type { ButtonStore } from './button-store.js';
 import type { InteractionResponder } from './interaction-responses.js';
 import { replyMessages } from './reply-messages.js';
@@ -13,6 +14,11 @@ export interface AnswerOptions {
    * deferred, as a deferred answer is public). Asked only then, as most answers come sooner.
    */
   mayDefer?: () => boolean;
+  /**
+   * where the work waits its turn; when many wait there, the response is deferred at once (a mistake
+   * is answered at once instead). Without it, the work starts at once.
+   */
+  queue?: AnswerQueue;
 }
 
 /** A short answer only the asker sees (mistakes, notices, stale buttons). */
@@ -22,8 +28,8 @@ export async function answerPrivately(responder: InteractionResponder, text: str
 
 /**
  * Runs `work` and answers with its reply: the first message as the interaction's response, the rest as
- * follow-ups. A private reply (a mistake) is ephemeral. When `work` is slow, the response is deferred
- * publicly first, then edited.
+ * follow-ups. A private reply (a mistake) is ephemeral. When `work` is slow, or has to wait behind many
+ * others (a burst), the response is deferred publicly first, then edited.
  */
 export async function answerInteraction(
   responder: InteractionResponder,
@@ -32,21 +38,29 @@ export async function answerInteraction(
 ): Promise<void> {
   let deferring: Promise<unknown> | undefined;
   const defer = () => {
-    if (options.mayDefer && !options.mayDefer()) return;
+    if (options.mayDefer && !options.mayDefer()) return false;
     deferring = responder.defer();
     // awaited below; this only keeps an early failure from being reported as unhandled
     deferring.catch(() => undefined);
+    return true;
   };
-  let timer: NodeJS.Timeout | undefined;
-  if (options.deferAfterMs !== undefined) {
-    if (options.deferAfterMs <= 0) defer();
-    else timer = setTimeout(defer, options.deferAfterMs);
-  }
+  const queue = options.queue;
   let reply: Reply;
-  try {
-    reply = await work();
-  } finally {
-    clearTimeout(timer);
+  if (queue?.crowded()) {
+    // behind many others: acknowledged now and answered in its turn; a mistake, which may not be
+    // acknowledged publicly, is answered at once, ahead of them (it is quick)
+    reply = defer() ? await queue.run(work) : await work();
+  } else {
+    let timer: NodeJS.Timeout | undefined;
+    if (options.deferAfterMs !== undefined) {
+      if (options.deferAfterMs <= 0) defer();
+      else timer = setTimeout(defer, options.deferAfterMs);
+    }
+    try {
+      reply = await (queue ? queue.run(work) : work());
+    } finally {
+      clearTimeout(timer);
+    }
   }
   const ephemeral = reply.private === true;
   const [first, ...rest] = replyMessages(reply, options.buttons);

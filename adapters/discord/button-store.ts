@@ -21,6 +21,20 @@ export const CUSTOM_ID_PREFIX = 'briefer:';
 export const DEFAULT_BUTTON_TTL_MS = 30 * 60_000;
 export const DEFAULT_MAX_BUTTONS = 10_000;
 
+const KEY_BYTES = 9;
+// random bytes are drawn for many keys at once: one call into the system's generator per key cost more
+// than the rest of keeping a button
+let pool = Buffer.alloc(0);
+let used = 0;
+function randomKey(): string {
+  if (used + KEY_BYTES > pool.length) {
+    pool = randomBytes(KEY_BYTES * 256);
+    used = 0;
+  }
+  used += KEY_BYTES;
+  return pool.toString('base64url', used - KEY_BYTES, used);
+}
+
 export function createButtonStore(options: { clock: Clock; ttlMs?: number; max?: number }): ButtonStore {
   const ttlMs = options.ttlMs ?? DEFAULT_BUTTON_TTL_MS;
   const max = options.max ?? DEFAULT_MAX_BUTTONS;
@@ -37,7 +51,7 @@ export function createButtonStore(options: { clock: Clock; ttlMs?: number; max?:
   return {
     put(action) {
       const now = options.clock.now();
-      const key = randomBytes(9).toString('base64url');
+      const key = randomKey();
       entries.set(key, { action, expiresAt: now + ttlMs });
       sweep(now);
       return `${CUSTOM_ID_PREFIX}${key}`;

@@ -4,12 +4,14 @@ import { Client, DiscordjsErrorCodes, Events, GatewayDispatchEvents, GatewayInte
 import { createCommandRateLimit, type CommandRateLimit, type Services } from '../../commands/index.js';
 import { warmTimeFormats } from '../../src/digest/format-time.js';
 import type { Logger } from '../../src/index.js';
+import { createAnswerQueue, DEFAULT_DEFER_WHEN_WAITING } from './answer-queue.js';
 import { createAttachmentReader, type AttachmentPolicy } from './attachments.js';
 import { createButtonStore } from './button-store.js';
 import { createDiscordSender, type DiscordSender } from './discord-sender.js';
 import { guardGatewayEvents } from './guard-gateway-events.js';
 import { handleInteraction, type InteractionDeps } from './handle-interaction.js';
 import { respondTo } from './interaction-responses.js';
+import { createInteractionRest } from './interaction-rest.js';
 import { readInteraction } from './raw-interaction.js';
 import { registerSlashCommands, tokenRefused, type CommandHashStore } from './register-commands.js';
 import { createRestAgent } from './rest-agent.js';
@@ -27,6 +29,12 @@ export interface DiscordOptions {
   registry: CommandHashStore;
   /** defer a valid command's answer when it is not ready after this long (default 1,000 ms; 0 always) */
   deferAfterMs?: number;
+  /**
+   * answers are worked out one per turn of the event loop, in order; a valid command that finds this
+   * many waiting their turn (a burst) is deferred at once and edited when its turn comes (default 32;
+   * false: never)
+   */
+  deferWhenWaiting?: number | false;
   /** how long "More" and choice buttons keep working (default 30 minutes) */
   buttonTtlMs?: number;
   /** default: 20 commands per user per minute */
@@ -97,13 +105,23 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
     ...(options.buttonTtlMs !== undefined ? { ttlMs: options.buttonTtlMs } : {}),
   });
   const rateLimit = options.rateLimit ?? createCommandRateLimit({ clock: services.clock });
+  const deferWhenWaiting =
+    options.deferWhenWaiting === false ? Infinity : (options.deferWhenWaiting ?? DEFAULT_DEFER_WHEN_WAITING);
+  // answers go over the same connections, without discord.js's queue (see interaction-rest.ts)
+  const interactionRest = createInteractionRest({
+    agent: rest.agent,
+    apiRoot,
+    maxRateLimitWaitMs: maxWait,
+    onRateLimited: (limit) => logger.debug('discord rate limit', { ...limit }),
+  });
   const deps: InteractionDeps = {
     services,
     buttons,
     rateLimit,
     deferAfterMs: options.deferAfterMs ?? 1_000,
-    respond: (interaction) => respondTo(client.rest, interaction),
+    respond: (interaction) => respondTo(interactionRest, interaction),
     readAttachment: createAttachmentReader(options.attachments),
+    queue: createAnswerQueue(deferWhenWaiting),
   };
   const inFlight = new Set<Promise<void>>();
 
@@ -215,7 +233,7 @@ export function createDiscordBot(options: DiscordOptions, services: Services): D
       }
       if (options.warmUp !== false) {
         try {
-          const warmed = await warmUp(services, options.warmUp);
+          const warmed = await warmUp(services, { deferWhenWaiting, ...options.warmUp });
           logger.debug('discord answer path warmed up', { ...warmed });
         } catch (error) {
           // only the first answers are slower

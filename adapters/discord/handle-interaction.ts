@@ -16,6 +16,7 @@ import {
 } from '../../commands/index.js';
 import { localeFromLanguageCode, t, UserError, type Locale } from '../../src/index.js';
 import { answerInteraction, answerPrivately } from './answer-interaction.js';
+import type { AnswerQueue } from './answer-queue.js';
 import type { AttachmentReader } from './attachments.js';
 import { suggestSources, suggestTopics, type AutocompleteChoice } from './autocomplete.js';
 import type { ButtonStore } from './button-store.js';
@@ -39,6 +40,8 @@ export interface InteractionDeps {
   respond: (interaction: RawInteraction) => InteractionResponder;
   /** fetches a file attached to a command; without it, attachments are refused */
   readAttachment?: AttachmentReader;
+  /** see AnswerOptions.queue */
+  queue?: AnswerQueue;
 }
 
 export const STALE_BUTTON = t('en', 'chat.staleButtonLong');
@@ -144,6 +147,7 @@ async function answerCommand(
     buttons: deps.buttons,
     deferAfterMs: deps.deferAfterMs,
     mayDefer: valid,
+    ...(deps.queue ? { queue: deps.queue } : {}),
   });
 }
 
@@ -185,6 +189,7 @@ async function answerButton(
   await answerInteraction(responder, safely(work, deps, context.locale ?? 'en'), {
     buttons: deps.buttons,
     deferAfterMs: deps.deferAfterMs,
+    ...(deps.queue ? { queue: deps.queue } : {}),
   });
 }
 

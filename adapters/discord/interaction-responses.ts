@@ -1,8 +1,9 @@
 // answering one interaction over REST (API v10) as discord.js's Interaction methods do, from the raw
 // payload: the callback first, then the interaction's webhook for edits and follow-ups. These routes
 // take no Authorization header: the interaction's token in the path is the key.
-import { InteractionResponseType, MessageFlags, Routes, type RawFile, type REST } from 'discord.js';
+import { InteractionResponseType, MessageFlags, Routes, type RawFile } from 'discord.js';
 import type { AutocompleteChoice } from './autocomplete.js';
+import type { InteractionRest, TokenBucket } from './interaction-rest.js';
 import type { OutgoingMessage } from './reply-messages.js';
 
 export interface InteractionResponder {
@@ -42,43 +43,60 @@ export function messageRequest(
 
 const flagsOf = (ephemeral: boolean) => (ephemeral ? MessageFlags.Ephemeral : undefined);
 
-export function respondTo(rest: REST, interaction: InteractionAddress): InteractionResponder {
-  const callback = Routes.interactionCallback(interaction.id, interaction.token);
-  const webhook = Routes.webhook(interaction.application_id, interaction.token);
-  const original = Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
-  const respond = async (
-    type: InteractionResponseType,
-    data?: Record<string, unknown>,
-    files?: RawFile[],
-  ) => {
-    await rest.post(callback, {
-      body: data === undefined ? { type } : { type, data },
-      ...(files ? { files } : {}),
-      auth: false,
-    });
-  };
-  return {
-    async reply(message, ephemeral) {
-      const { body, files } = messageRequest(message, flagsOf(ephemeral));
-      await respond(InteractionResponseType.ChannelMessageWithSource, body, files);
-    },
-    defer: () => respond(InteractionResponseType.DeferredChannelMessageWithSource, { flags: 0 }),
-    async editOriginal(message) {
-      const { body, files } = messageRequest(message);
-      await rest.patch(original, { body, ...(files ? { files } : {}), auth: false });
-    },
-    async deleteOriginal() {
-      await rest.delete(original, { auth: false });
-    },
-    async followUp(message, ephemeral) {
-      const { body, files } = messageRequest(message, flagsOf(ephemeral));
-      await rest.post(webhook, {
-        body,
-        ...(files ? { files } : {}),
-        query: new URLSearchParams({ wait: 'true' }),
-        auth: false,
-      });
-    },
-    suggest: (choices) => respond(InteractionResponseType.ApplicationCommandAutocompleteResult, { choices }),
-  };
+// a class rather than closures: tsx names every arrow function as it is created (esbuild's keepNames,
+// about a microsecond each), and a responder is made for every interaction
+class RestResponder implements InteractionResponder {
+  private readonly callback: string;
+  private readonly webhook: string;
+  private readonly original: string;
+  // the callback is not bucketed; the webhook's requests share the interaction token's bucket
+  private readonly bucket: TokenBucket = { resetAt: 0 };
+
+  constructor(
+    private readonly rest: InteractionRest,
+    interaction: InteractionAddress,
+  ) {
+    this.callback = Routes.interactionCallback(interaction.id, interaction.token);
+    this.webhook = Routes.webhook(interaction.application_id, interaction.token);
+    this.original = Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
+  }
+
+  private respond(type: InteractionResponseType, data?: Record<string, unknown>, files?: RawFile[]) {
+    const body = data === undefined ? { type } : { type, data };
+    return this.rest.send({ method: 'POST', route: this.callback, body, ...(files ? { files } : {}) });
+  }
+
+  reply(message: OutgoingMessage, ephemeral: boolean): Promise<void> {
+    const { body, files } = messageRequest(message, flagsOf(ephemeral));
+    return this.respond(InteractionResponseType.ChannelMessageWithSource, body, files);
+  }
+
+  defer(): Promise<void> {
+    return this.respond(InteractionResponseType.DeferredChannelMessageWithSource, { flags: 0 });
+  }
+
+  editOriginal(message: OutgoingMessage): Promise<void> {
+    const { body, files } = messageRequest(message);
+    const request = { method: 'PATCH' as const, route: this.original, body, ...(files ? { files } : {}) };
+    return this.rest.send(request, this.bucket);
+  }
+
+  deleteOriginal(): Promise<void> {
+    return this.rest.send({ method: 'DELETE', route: this.original }, this.bucket);
+  }
+
+  followUp(message: OutgoingMessage, ephemeral: boolean): Promise<void> {
+    const { body, files } = messageRequest(message, flagsOf(ephemeral));
+    const route = this.webhook;
+    const request = { method: 'POST' as const, route, body, ...(files ? { files } : {}), query: 'wait=true' };
+    return this.rest.send(request, this.bucket);
+  }
+
+  suggest(choices: AutocompleteChoice[]): Promise<void> {
+    return this.respond(InteractionResponseType.ApplicationCommandAutocompleteResult, { choices });
+  }
+}
+
+export function respondTo(rest: InteractionRest, interaction: InteractionAddress): InteractionResponder {
+  return new RestResponder(rest, interaction);
 }
