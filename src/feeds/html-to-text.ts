@@ -1,7 +1,7 @@
 // html (or text that may hold some) → clean text: tags dropped, the content of script-like
 // elements dropped, entities decoded, whitespace (paragraph breaks included) folded to one space.
 // one forward scan, no backtracking; whitespace at the edges of tags and text runs is folded as the
-// text is gathered, so the usual result is a clean line that needs no second pass.
+// text is gathered, so the usual result is a clean line that one test of the whole line confirms.
 import { decodeHTML } from 'entities';
 import { isCleanLine, isWhitespace } from '../articles/whitespace.js';
 
@@ -99,47 +99,66 @@ function tagEnd(html: string, from: number): number {
 }
 
 // the text between tags, gathered so that the whitespace at the edges of each piece (and at the
-// edges of blocks) becomes one space between words: the result is most often a clean line already
+// edges of blocks) becomes one space between words: the result is most often a clean line already.
+// a piece is trimmed where it stands in the html and sliced once; only one with an entity is decoded
 class SpacedText {
   text = '';
-  /** false once a piece holds whitespace or control characters that folding must see to */
-  clean = true;
   private gap = false;
+  /** the next "&" in the html at or after the text last added: text before it has no entity */
+  private amp: number;
+
+  constructor(private readonly html: string) {
+    this.amp = html.indexOf('&');
+  }
 
   space(): void {
     this.gap = true;
   }
 
-  /** Adds a piece of text, its edge whitespace kept as a gap before the next word. */
-  add(piece: string): void {
-    let start = 0;
-    let end = piece.length;
-    while (start < end && isWhitespace(piece.charCodeAt(start))) start++;
+  /** Adds source[from, to) as it is, its edge whitespace kept as a gap before the next word. */
+  addRange(source: string, from: number, to: number): void {
+    let start = from;
+    let end = to;
+    while (start < end && isWhitespace(source.charCodeAt(start))) start++;
     if (start === end) {
-      if (end > 0) this.gap = true;
+      if (end > from) this.gap = true;
       return;
     }
-    while (isWhitespace(piece.charCodeAt(end - 1))) end--;
-    const kept = start === 0 && end === piece.length ? piece : piece.slice(start, end);
-    if (this.clean && !isCleanLine(kept)) this.clean = false;
-    if (this.text !== '' && (this.gap || start > 0)) this.text += ' ';
-    this.text += kept;
-    this.gap = end < piece.length;
+    while (isWhitespace(source.charCodeAt(end - 1))) end--;
+    this.join(source.slice(start, end), start > from);
+    this.gap = end < to;
+  }
+
+  /** Adds html[from, to) as text, its entities decoded. */
+  addText(from: number, to: number): void {
+    const html = this.html;
+    if (this.amp !== -1 && this.amp < from) this.amp = html.indexOf('&', from);
+    if (this.amp === -1 || this.amp >= to) {
+      this.addRange(html, from, to);
+      return;
+    }
+    const decoded = decodeHTML(html.slice(from, to));
+    this.addRange(decoded, 0, decoded.length);
+  }
+
+  private join(kept: string, spaceBefore: boolean): void {
+    if (this.text === '') this.text = kept;
+    else this.text += this.gap || spaceBefore ? ` ${kept}` : kept;
   }
 }
 
 /** Removes markup, keeping words apart where blocks end, and decodes the entities of the text. */
-function stripTags(html: string): SpacedText {
-  const out = new SpacedText();
+function stripTags(html: string): string {
+  const out = new SpacedText(html);
   let i = 0;
   const n = html.length;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      out.add(decode(i === 0 ? html : html.slice(i)));
+      out.addText(i, n);
       break;
     }
-    if (lt > i) out.add(decode(html.slice(i, lt)));
+    if (lt > i) out.addText(i, lt);
     const next = html.charCodeAt(lt + 1);
     if (next === 33 /* ! */) {
       if (html.startsWith('<!--', lt)) {
@@ -147,12 +166,12 @@ function stripTags(html: string): SpacedText {
         i = end === -1 ? n : end + 3;
       } else if (html.startsWith('<![CDATA[', lt) && html.indexOf(']]>', lt + 9) !== -1) {
         const end = html.indexOf(']]>', lt + 9);
-        out.add(html.slice(lt + 9, end));
+        out.addRange(html, lt + 9, end);
         i = end + 3;
       } else {
         // a declaration; one that never ends is text ("<!DOCTYPE" on its own)
         const end = html.indexOf('>', lt + 2);
-        if (end === -1) out.add(decode(html.slice(lt)));
+        if (end === -1) out.addText(lt, n);
         i = end === -1 ? n : end + 1;
       }
       continue;
@@ -165,7 +184,7 @@ function stripTags(html: string): SpacedText {
     const closing = next === 47; /* / */
     const nameStart = closing ? lt + 2 : lt + 1;
     if (!isLetter(html.charCodeAt(nameStart))) {
-      out.add('<'); // a lone "<", as in "a < b"
+      out.addRange(html, lt, lt + 1); // a lone "<", as in "a < b"
       i = lt + 1;
       continue;
     }
@@ -193,7 +212,7 @@ function stripTags(html: string): SpacedText {
       if (close) i = close.index + close[0].length;
     }
   }
-  return out;
+  return out.text;
 }
 
 // c1 controls in text are windows-1252 characters decoded as latin-1 ("don\u0092t" → "don’t")
@@ -217,7 +236,6 @@ export function foldLine(text: string): string {
 
 /** Clean text of an html fragment: no markup, entities decoded, whitespace folded to one space. */
 export function htmlToText(html: string): string {
-  if (html.indexOf('<') === -1) return foldLine(decode(html));
-  const text = stripTags(html);
-  return text.clean ? text.text : foldLine(text.text);
+  // one cleanliness test on the whole line costs far less than one per piece of text
+  return foldLine(html.indexOf('<') === -1 ? decode(html) : stripTags(html));
 }
