@@ -55,20 +55,7 @@ export class DensePostingList {
 
   /** writes every slot, ascending, and its title/summary flag; returns how many */
   readInto(slots: Int32Array, flags: Uint8Array): number {
-    const { words, titled, base } = this;
-    let length = 0;
-    for (let w = 0; w < words.length; w++) {
-      let bits = words[w]!;
-      const inTitle = titled[w]!;
-      while (bits !== 0) {
-        const lowest = bits & -bits;
-        const shift = 31 - Math.clz32(lowest);
-        slots[length] = base + w * 32 + shift;
-        flags[length++] = (inTitle >>> shift) & 1;
-        bits ^= lowest;
-      }
-    }
-    return length;
+    return this.readAndInto([], slots, flags);
   }
 
   /** readInto for the slots that every one of `others` holds too (flags and-ed): the bit sets are
