@@ -64,11 +64,14 @@ describe('politeness per host', () => {
       fetcher,
       Array.from({ length: 3 }, () => server.url('/feed')),
     );
+    // seen from the server, a request that arrives late on a busy machine shortens the gap after it;
+    // without the gate the three would arrive within a few milliseconds of each other
     const starts = server.requests.map((request) => request.at);
     expect(starts).toHaveLength(3);
     for (let i = 1; i < starts.length; i++) {
-      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(190);
+      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(140);
     }
+    expect((starts[2] ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(340);
     fetcher.close();
   });
 
