@@ -9,7 +9,7 @@ const forbid = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'reports/', 'coverage/', 'dist/'] },
+  { ignores: ['node_modules/', 'data/', 'reports/', 'coverage/', 'dist/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
