@@ -146,7 +146,7 @@ export function createStoryIndex<T extends StoryArticle = StoryArticle>(
       stories.checkNumbered(article);
       window.arrive(article.firstSeenAt);
       const language = storyLanguage(article.language);
-      const mine = termElements(storyTerms(article.title, article.summary, language));
+      const mine = termElements(storyTerms(article.title, article.summary, language), window.take);
       const slot = window.enter(article, language, mine);
       const candidates = candidateStories(slot, article.sourceId);
       let story = candidates.find(([candidate, closest]) =>

@@ -3,6 +3,7 @@
 // the horizon (the latest arrival's first-seen time less `keepMs`); its story keeps it as a member. so
 // term sets and signatures cost memory for the window's reports only, not for the whole store.
 // window slots are reused: the arrays grow to the largest window, not to the number of reports seen.
+import { ElementSlab } from './element-slab.js';
 import { LshBuckets } from './lsh-buckets.js';
 import { hashString, minHashSeeds, minHashSignature } from './min-hash.js';
 import type { StoryArticle } from './story-article.js';
@@ -43,6 +44,7 @@ export class StoryWindow<T extends StoryArticle, S> {
   private readonly buckets: LshBuckets;
   private readonly termCounts: TermCounts;
   private readonly languageHashes = new Map<string, number>();
+  private readonly slab = new ElementSlab();
 
   constructor(private readonly options: StoryWindowOptions) {
     const { bands, rows } = options;
@@ -70,6 +72,9 @@ export class StoryWindow<T extends StoryArticle, S> {
       if (article && this.times[slot]! < this.horizon) this.leave(article.id, false);
     }
   }
+
+  /** room for a report's elements while it is in the window: give it to termElements (min-hash.ts) */
+  readonly take = (length: number): Uint32Array => this.slab.take(length);
 
   /** puts a report in the window (its terms as elements, see min-hash.ts); returns its slot. its story
    *  is set once found (setStory), and it is found by others once indexed */
@@ -114,6 +119,7 @@ export class StoryWindow<T extends StoryArticle, S> {
     }
     this.articles[slot] = undefined;
     this.stories[slot] = undefined;
+    this.slab.giveBack(elements);
     this.elements[slot] = EMPTY;
     this.free.push(slot);
     return true;
