@@ -41,6 +41,17 @@ export class LshBuckets {
     }
   }
 
+  /** makes room for items numbered below `items`, and their buckets (one a node at most) */
+  reserve(items: number): void {
+    const nodes = items * this.bands;
+    if (nodes > this.next.length) {
+      this.next = grown(this.next, nodes);
+      this.prev = grown(this.prev, nodes);
+    }
+    const capacity = Math.ceil(nodes / MAX_LOAD) + 1;
+    if (capacity > this.keys.length) this.rebuild(capacity);
+  }
+
   add(item: number, hashes: Int32Array, offset: number, timeSlot: number): void {
     const last = (item + 1) * this.bands;
     if (last > this.next.length) {
@@ -53,7 +64,7 @@ export class LshBuckets {
       let cell = this.find(key);
       if (this.keys[cell] === 0) {
         if (this.used + 1 > MAX_LOAD * this.keys.length) {
-          this.grow();
+          this.rebuild(Math.ceil((this.used + 1) / GROWN_LOAD));
           cell = this.find(key);
         }
         this.keys[cell] = key + 1;
@@ -145,10 +156,9 @@ export class LshBuckets {
     this.used--;
   }
 
-  // a larger table for the buckets held, GROWN_LOAD full
-  private grow(): void {
+  // a larger table for the buckets held
+  private rebuild(capacity: number): void {
     const { keys, heads } = this;
-    const capacity = Math.ceil((this.used + 1) / GROWN_LOAD);
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(NONE);
     for (let cell = 0; cell < keys.length; cell++) {

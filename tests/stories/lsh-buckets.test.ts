@@ -79,6 +79,19 @@ describe('lsh buckets', () => {
     expect(buckets.capacity).toBeLessThanOrEqual(Math.ceil((window * bands) / 0.55));
   });
 
+  it('holds as many items as it made room for without making its table again', () => {
+    const buckets = new LshBuckets(4, 2);
+    buckets.reserve(500);
+    const capacity = buckets.capacity;
+    const hashesOf = (item: number) => Int32Array.from([item, item * 7 + 1, item * 13 + 2, item * 31 + 3]);
+    for (let item = 0; item < 500; item++) buckets.add(item, hashesOf(item), 0, 0);
+    expect(buckets.bucketCount).toBe(2_000);
+    expect(buckets.capacity).toBe(capacity);
+    const found: number[] = [];
+    buckets.forEachCandidate(hashesOf(123), 0, [0], (item) => found.push(item));
+    expect(found).toEqual([123, 123, 123, 123]);
+  });
+
   it('finds nothing in a slot it was not asked for, nor after deletion', () => {
     const buckets = new LshBuckets(2, 2);
     const hashes = Int32Array.from([7, 9]);
