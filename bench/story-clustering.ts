@@ -186,7 +186,7 @@ function overlap(rand: () => number, reports: readonly Report[]): string {
   const counts = new Map<string, number>();
   for (const list of terms) for (const { term } of list) counts.set(term, (counts.get(term) ?? 0) + 1);
   const top = Math.max(...counts.values()) / sample.length;
-  const elements = terms.map(termElements);
+  const elements = terms.map((each) => termElements(each));
   let sum = 0;
   let pairs = 0;
   while (pairs < 20_000) {

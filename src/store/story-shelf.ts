@@ -25,7 +25,7 @@ export class StoryShelf {
    * differ where they competed for one story.
    */
   arrive(articles: readonly StoredArticle[]): void {
-    for (const article of [...articles].sort(firstSeenThenId)) this.index.add(article);
+    this.index.addMany([...articles].sort(firstSeenThenId));
   }
 
   /** call before the article index forgets them: their slots name them here */

@@ -1,5 +1,6 @@
 import { DensePostingList } from './dense-posting-list.js';
-import { PostingList } from './posting-list.js';
+import { PostingList, varintLength } from './posting-list.js';
+import { SliceBlocks } from './slice-blocks.js';
 
 // longer "words" are ids, hashes or run-together urls: not worth a posting list
 export const MAX_WORD_LENGTH = 64;
@@ -23,10 +24,13 @@ const WEIGH_EVERY = 255;
 /**
  * Folded word → the slots of the articles that contain it, each flagged when the word occurs in the
  * title or summary; slots only grow, so postings are appended in order. A common word's list turns
- * into bit sets (DensePostingList) when they take less room than its varint gaps.
+ * into bit sets (DensePostingList) when they take less room than its varint gaps. The varint lists
+ * share slice blocks; a list that turns into bit sets leaves its few slices there unused until the
+ * next compaction, which builds every list again in new blocks.
  */
 export class WordIndex {
   private readonly lists = new Map<string, Postings>();
+  private blocks = new SliceBlocks();
   private slots = new Int32Array(1024);
   private flags = new Uint8Array(1024);
 
@@ -52,14 +56,20 @@ export class WordIndex {
     if (word.length > MAX_WORD_LENGTH) return;
     let list = this.lists.get(word);
     if (!list) {
-      list = new PostingList();
+      list = new PostingList(this.blocks);
       this.lists.set(ownCopy(word), list);
     } else if (list.lastSlot === slot) {
       return;
     }
     list.push(slot, inTitleOrSummary);
-    if ((list.count & WEIGH_EVERY) === 0 && list instanceof PostingList && denseIsSmaller(list)) {
-      this.lists.set(word, this.dense(list));
+    if (
+      (list.count & WEIGH_EVERY) === 0 &&
+      list instanceof PostingList &&
+      denseIsSmaller(list.count, list.usedBytes, list.lastSlot - list.firstSlot)
+    ) {
+      this.reserve(list.count);
+      const length = list.readInto(this.slots, this.flags);
+      this.lists.set(word, this.dense(length));
     }
   }
 
@@ -91,31 +101,49 @@ export class WordIndex {
     return { slots: this.slots, inTitleOrSummary: this.flags, length };
   }
 
-  /** gives back every list's room for growth: after a rebuild, most lists are complete */
+  /** gives back the bit sets' room for growth: after a rebuild, most lists are complete */
   trim(): void {
-    for (const list of this.lists.values()) list.trim();
+    for (const list of this.lists.values()) if (list instanceof DensePostingList) list.trim();
   }
 
   /** drops the postings of slots that are gone; words left with none are forgotten. Each list is
-   *  rebuilt in whichever form is smaller now. */
+   *  rebuilt in whichever form is smaller now, the varint ones in new blocks. */
   compact(isLive: (slot: number) => boolean): void {
+    const blocks = new SliceBlocks();
     for (const [word, list] of this.lists) {
       this.reserve(list.count);
       const { slots, flags } = this;
       const length = list.readInto(slots, flags);
-      const kept = new PostingList(Math.max(4, list.count * 2));
-      for (let i = 0; i < length; i++) if (isLive(slots[i]!)) kept.push(slots[i]!, flags[i] === 1);
-      if (kept.count === 0) this.lists.delete(word);
-      else this.lists.set(word, denseIsSmaller(kept) ? this.dense(kept) : (kept.trim(), kept));
+      let kept = 0;
+      let bytes = 0;
+      for (let i = 0, last = -1; i < length; i++) {
+        const slot = slots[i]!;
+        if (!isLive(slot)) continue;
+        const posting = slot * 2 + flags[i]!;
+        bytes += varintLength(posting - last);
+        last = posting;
+        slots[kept] = slot;
+        flags[kept++] = flags[i]!;
+      }
+      if (kept === 0) {
+        this.lists.delete(word);
+      } else if (denseIsSmaller(kept, bytes, slots[kept - 1]! - slots[0]!)) {
+        this.lists.set(word, this.dense(kept));
+      } else {
+        const sparse = new PostingList(blocks);
+        for (let i = 0; i < kept; i++) sparse.push(slots[i]!, flags[i] === 1);
+        this.lists.set(word, sparse);
+      }
     }
+    this.blocks = blocks;
   }
 
-  private dense(list: PostingList): DensePostingList {
-    this.reserve(list.count);
+  // bit sets holding slots[0 .. length) and their flags
+  private dense(length: number): DensePostingList {
     const { slots, flags } = this;
-    const length = list.readInto(slots, flags);
     const first = slots[0]!;
-    const dense = new DensePostingList(first - (first % 32), list.lastSlot - first + 1024);
+    const last = slots[length - 1]!;
+    const dense = new DensePostingList(first - (first % 32), last - first + 1024);
     for (let i = 0; i < length; i++) dense.push(slots[i]!, flags[i] === 1);
     return dense;
   }
@@ -128,8 +156,8 @@ export class WordIndex {
 }
 
 // bit sets take two bits a slot between the list's first and last; varint gaps about a byte a posting
-function denseIsSmaller(list: PostingList): boolean {
-  return list.count >= 64 && list.usedBytes > ((list.lastSlot - list.firstSlot) / 4) * 1.25 + 64;
+function denseIsSmaller(count: number, varintBytes: number, span: number): boolean {
+  return count >= 64 && varintBytes > (span / 4) * 1.25 + 64;
 }
 
 // a word cut out of an article's text may be a slice that keeps the whole text alive; a map key must not

@@ -18,9 +18,12 @@ export function hashString(text: string): number {
   return mix32(h);
 }
 
-/** The element set of a report's terms: sorted, distinct 32-bit hashes. */
-export function termElements(terms: readonly StoryTerm[]): Uint32Array {
-  const elements = new Uint32Array(terms.reduce((sum, { weight }) => sum + weight, 0));
+/** The element set of a report's terms: sorted, distinct 32-bit hashes, in an array from `take`. */
+export function termElements(
+  terms: readonly StoryTerm[],
+  take: (length: number) => Uint32Array = (length) => new Uint32Array(length),
+): Uint32Array {
+  const elements = take(terms.reduce((sum, { weight }) => sum + weight, 0));
   let n = 0;
   for (const { term, weight } of terms) {
     const h = (hashString(term) & ~1) >>> 0;
@@ -32,7 +35,7 @@ export function termElements(terms: readonly StoryTerm[]): Uint32Array {
   let kept = 0;
   for (let i = 0; i < n; i++)
     if (i === 0 || elements[i] !== elements[kept - 1]) elements[kept++] = elements[i]!;
-  return kept === elements.length ? elements : elements.slice(0, kept);
+  return kept === elements.length ? elements : elements.subarray(0, kept);
 }
 
 /** How many elements two sorted element sets share. */

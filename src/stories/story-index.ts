@@ -17,6 +17,9 @@ export interface StoryIndex<T extends StoryArticle = StoryArticle> {
    *  the other story's id is then gone (storyOf gives the current one; `merged` is told). An id
    *  already added: its story, unchanged. */
   add(article: T): string;
+  /** add() for many articles, in the order first seen (a restart's replay): room is made first for
+   *  all of them and for the fullest window they make, so the arrays are built once, not grown */
+  addMany(articles: readonly T[]): void;
   /** the story of an article, if the article is in the index */
   storyOf(articleId: string): string | undefined;
   /** a story's articles, oldest first, one per outlet; empty for an unknown story */
@@ -139,30 +142,38 @@ export function createStoryIndex<T extends StoryArticle = StoryArticle>(
     events.merged?.({ into: stories.idOf(story), gone, intoKey: story, goneKey: other });
   }
 
-  return {
-    add(article) {
-      const known = stories.storyOf(article.id);
-      if (known !== undefined) return stories.idOf(known);
-      stories.checkNumbered(article);
-      window.arrive(article.firstSeenAt);
-      const language = storyLanguage(article.language);
-      const mine = termElements(storyTerms(article.title, article.summary, language));
-      const slot = window.enter(article, language, mine);
-      const candidates = candidateStories(slot, article.sourceId);
-      let story = candidates.find(([candidate, closest]) =>
-        joins(candidate, closest, slot, article.sourceId),
-      )?.[0];
-      if (story !== undefined && merge) {
-        for (const [other, closest] of candidates) {
-          if (other === story || closest < threshold) continue;
-          if (joins(other, closest, slot, article.sourceId) && compatible(story, other)) absorb(story, other);
-        }
+  function add(article: T): string {
+    const known = stories.storyOf(article.id);
+    if (known !== undefined) return stories.idOf(known);
+    stories.checkNumbered(article);
+    window.arrive(article.firstSeenAt);
+    const language = storyLanguage(article.language);
+    const mine = termElements(storyTerms(article.title, article.summary, language), window.take);
+    const slot = window.enter(article, language, mine);
+    const candidates = candidateStories(slot, article.sourceId);
+    let story = candidates.find(([candidate, closest]) =>
+      joins(candidate, closest, slot, article.sourceId),
+    )?.[0];
+    if (story !== undefined && merge) {
+      for (const [other, closest] of candidates) {
+        if (other === story || closest < threshold) continue;
+        if (joins(other, closest, slot, article.sourceId) && compatible(story, other)) absorb(story, other);
       }
-      window.index(slot);
-      story ??= stories.create(freshStoryId(article.id), article.id);
-      stories.join(story, article);
-      window.setStory(slot, story);
-      return stories.idOf(story);
+    }
+    window.index(slot);
+    story ??= stories.create(freshStoryId(article.id), article.id);
+    stories.join(story, article);
+    window.setStory(slot, story);
+    return stories.idOf(story);
+  }
+
+  return {
+    add,
+
+    addMany(articles) {
+      stories.reserve(stories.size + articles.length);
+      window.reserveFor(articles);
+      for (const article of articles) add(article);
     },
 
     storyOf(articleId) {

@@ -76,6 +76,18 @@ export class StoryMembers<T extends StoryArticle> {
     return this.storyIds.length;
   }
 
+  /** makes room for articles numbered below `articles`, and as many stories */
+  reserve(articles: number): void {
+    if (articles > this.memberStory.length) {
+      this.memberStory = grow(this.memberStory, articles, NONE);
+      this.memberNext = grow(this.memberNext, articles, NONE);
+    }
+    if (articles > this.storyHead.length) {
+      this.storyHead = grow(this.storyHead, articles);
+      this.storySize = grow(this.storySize, articles);
+    }
+  }
+
   /** a new, empty story named `storyId` (new: see hasStory), to be founded by the article `founderId` */
   create(storyId: string, founderId: string): number {
     const story = this.freeStories.pop() ?? this.storyIds.length;

@@ -3,6 +3,7 @@
 // the horizon (the latest arrival's first-seen time less `keepMs`); its story keeps it as a member. so
 // term sets and signatures cost memory for the window's reports only, not for the whole store.
 // window slots are reused: the arrays grow to the largest window, not to the number of reports seen.
+import { ElementSlab } from './element-slab.js';
 import { LshBuckets } from './lsh-buckets.js';
 import { hashString, minHashSeeds, minHashSignature } from './min-hash.js';
 import type { StoryArticle } from './story-article.js';
@@ -43,9 +44,12 @@ export class StoryWindow<T extends StoryArticle, S> {
   private readonly buckets: LshBuckets;
   private readonly termCounts: TermCounts;
   private readonly languageHashes = new Map<string, number>();
+  private readonly slab = new ElementSlab();
+  private readonly sweepEvery: number;
 
   constructor(private readonly options: StoryWindowOptions) {
     const { bands, rows } = options;
+    this.sweepEvery = options.windowMs / 8;
     this.seeds = minHashSeeds(bands * rows);
     this.signature = new Uint32Array(bands * rows);
     this.buckets = new LshBuckets(bands, rows);
@@ -63,13 +67,30 @@ export class StoryWindow<T extends StoryArticle, S> {
     if (!(firstSeenAt > this.arrivedAt)) return;
     this.arrivedAt = firstSeenAt;
     this.horizon = firstSeenAt - this.options.keepMs;
-    if (this.horizon - this.sweptAt < this.options.windowMs / 8) return;
+    if (this.horizon - this.sweptAt < this.sweepEvery) return;
     this.sweptAt = this.horizon;
     for (let slot = 0; slot < this.articles.length; slot++) {
       const article = this.articles[slot];
       if (article && this.times[slot]! < this.horizon) this.leave(article.id, false);
     }
   }
+
+  /** makes room for as many reports as these arrivals (in the order first seen) may hold in the window
+   *  at once: those first seen within keepMs, and a sweep's lag, of one another. The count takes first
+   *  seen for a report's time, so it is an estimate; the arrays still grow if a window holds more. */
+  reserveFor(arrivals: readonly StoryArticle[]): void {
+    const span = this.options.keepMs + this.sweepEvery;
+    let most = 0;
+    for (let last = 0, first = 0; last < arrivals.length; last++) {
+      while (arrivals[first]!.firstSeenAt <= arrivals[last]!.firstSeenAt - span) first++;
+      most = Math.max(most, last - first + 1);
+    }
+    if (most > this.times.length) this.resize(most);
+    this.buckets.reserve(most);
+  }
+
+  /** room for a report's elements while it is in the window: give it to termElements (min-hash.ts) */
+  readonly take = (length: number): Uint32Array => this.slab.take(length);
 
   /** puts a report in the window (its terms as elements, see min-hash.ts); returns its slot. its story
    *  is set once found (setStory), and it is found by others once indexed */
@@ -114,6 +135,7 @@ export class StoryWindow<T extends StoryArticle, S> {
     }
     this.articles[slot] = undefined;
     this.stories[slot] = undefined;
+    this.slab.giveBack(elements);
     this.elements[slot] = EMPTY;
     this.free.push(slot);
     return true;
@@ -177,17 +199,18 @@ export class StoryWindow<T extends StoryArticle, S> {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
     const slot = this.articles.length;
-    if (slot >= this.times.length) {
-      const size = Math.ceil(this.times.length * 1.5);
-      this.times = grow(this.times, new Float64Array(size));
-      this.stamps = grow(this.stamps, new Uint32Array(size));
-      this.hashes = grow(this.hashes, new Int32Array(size * this.options.bands));
-    }
+    if (slot >= this.times.length) this.resize(Math.ceil(this.times.length * 1.5));
     this.articles.push(undefined);
     this.stories.push(undefined);
     this.languages.push('');
     this.elements.push(EMPTY);
     return slot;
+  }
+
+  private resize(slots: number): void {
+    this.times = grow(this.times, new Float64Array(slots));
+    this.stamps = grow(this.stamps, new Uint32Array(slots));
+    this.hashes = grow(this.hashes, new Int32Array(slots * this.options.bands));
   }
 }
 

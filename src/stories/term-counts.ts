@@ -7,6 +7,8 @@ const KEY_MASK = 0x3fffffff;
 export class TermCounts {
   private readonly counts = new Map<number, number>();
   private readonly reports = new Map<number, number>();
+  // what rare() returns: one array reused, not a new one for every report
+  private kept = new Uint32Array(64);
 
   constructor(
     private readonly share: number,
@@ -25,13 +27,17 @@ export class TermCounts {
     }
   }
 
-  /** the elements whose term is not frequent in the language; all of them if fewer than `least` remain */
+  /** the elements whose term is not frequent in the language; all of them if fewer than `least` remain.
+   *  What it returns may be overwritten by the next call: read it first. */
   rare(elements: Uint32Array, languageHash: number, least: number): Uint32Array {
     const limit = Math.max(this.minimum, this.share * (this.reports.get(languageHash) ?? 0));
-    const kept = elements.filter(
-      (element) => (this.counts.get(keyOf(element & ~1, languageHash)) ?? 0) <= limit,
-    );
-    return kept.length >= least ? kept : elements;
+    if (this.kept.length < elements.length) this.kept = new Uint32Array(elements.length * 2);
+    const kept = this.kept;
+    let length = 0;
+    for (const element of elements) {
+      if ((this.counts.get(keyOf(element & ~1, languageHash)) ?? 0) <= limit) kept[length++] = element;
+    }
+    return length >= least ? kept.subarray(0, length) : elements;
   }
 }
 

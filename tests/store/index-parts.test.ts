@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { containsPhrase, newestFirst } from '../../src/store/newest-first.js';
 import { DensePostingList } from '../../src/store/dense-posting-list.js';
 import { PostingList } from '../../src/store/posting-list.js';
+import { BLOCK_SIZE, SliceBlocks } from '../../src/store/slice-blocks.js';
 import { mergedPage, TimeOrder } from '../../src/store/time-order.js';
 import { WordIndex } from '../../src/store/word-index.js';
 
@@ -40,16 +41,44 @@ describe('PostingList', () => {
     expect([...flags.slice(0, length)]).toEqual([1, 0, 0]);
   });
 
-  it('gives back its room for growth when trimmed, and still grows after', () => {
-    const list = new PostingList();
-    for (let slot = 0; slot < 100; slot++) list.push(slot, false);
-    const roomy = list.byteLength;
-    list.trim();
-    expect(list.byteLength).toBe(100);
-    expect(list.byteLength).toBeLessThan(roomy);
-    list.push(100, true);
-    expect(read(list).at(-1)).toEqual([100, 1]);
-    expect(list.count).toBe(101);
+  it('decodes and intersects across its slices, whatever the size of the gaps at their ends', () => {
+    let seed = 3;
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
+    const blocks = new SliceBlocks();
+    const list = new PostingList(blocks);
+    const expected: [number, number][] = [];
+    let slot = -1;
+    for (let n = 0; n < 3_000; n++) {
+      // gaps of one to five varint bytes, so postings of every length meet the end of a slice
+      slot += 1 + Math.floor(rand() ** 4 * [100, 3_000, 300_000, 3_000_000][n % 4]!);
+      if (n % 1_000 === 999) slot += 2 ** 27;
+      const flag = rand() < 0.5;
+      list.push(slot, flag);
+      expected.push([slot, flag ? 1 : 0]);
+    }
+    expect(read(list)).toEqual(expected);
+    // every third slot held, and the slot before it (held or not)
+    const held = new Map(expected);
+    const probe = [...new Set(expected.filter((_, i) => i % 3 === 0).flatMap(([s]) => [s - 1, s]))];
+    const slots = Int32Array.from(probe);
+    const flags = new Uint8Array(slots.length).fill(1);
+    const length = list.intersectInto(slots, flags, slots.length);
+    const found = probe.filter((s) => held.has(s));
+    expect([...slots.slice(0, length)]).toEqual(found);
+    expect([...flags.slice(0, length)]).toEqual(found.map((s) => held.get(s)));
+  });
+
+  it('grows by linking slices of shared blocks, holding little more than its bytes', () => {
+    const blocks = new SliceBlocks();
+    const lists = Array.from({ length: 200 }, () => new PostingList(blocks));
+    for (let slot = 0; slot < 3_000; slot++)
+      lists.forEach((list, i) => slot % (i + 1) === 0 && list.push(slot, false));
+    const used = lists.reduce((sum, list) => sum + list.usedBytes, 0);
+    const held = lists.reduce((sum, list) => sum + list.byteLength, 0);
+    // at most one slice end a list, and the links
+    expect(held).toBeLessThan(used * 1.1 + lists.length * 256);
+    expect(blocks.byteLength).toBeLessThan(held + BLOCK_SIZE);
+    expect(read(lists[6]!)).toEqual(Array.from({ length: Math.ceil(3_000 / 7) }, (_, i) => [i * 7, 0]));
   });
 });
 

@@ -216,6 +216,18 @@ describe('story index', () => {
     expect(() => createStoryIndex({ keepMs: HOUR })).toThrow(/keepMs 3600000, windowMs 172800000/);
   });
 
+  it('replays many articles at once into the same stories as one at a time', () => {
+    const articles = loadLabelledSet();
+    const oneByOne = createStoryIndex();
+    for (const article of articles) oneByOne.add(article);
+    const atOnce = createStoryIndex();
+    atOnce.addMany(articles);
+    const storiesOf = (index: typeof atOnce) => articles.map((article) => index.storyOf(article.id));
+    expect(storiesOf(atOnce)).toEqual(storiesOf(oneByOne));
+    expect(atOnce.stories).toBeLessThan(articles.length);
+    expect(atOnce.windowSize).toBe(oneByOne.windowSize);
+  });
+
   it('lets reports leave the clustering window once 72 hours old, keeping their story', () => {
     const index = createStoryIndex();
     const first = report('dawn', TORKHAM, T0);
