@@ -2,11 +2,13 @@
 // javascript under dist/ (the same options as `npm run build`), not through tsx's loader
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { REPO_ROOT } from '../src/repo-root.js';
 
 /** bundles `entry` (a .ts file) and returns the path of the javascript to run */
 export async function bundled(entry: string): Promise<string> {
+  // imported here, not at the top: a measuring process imports this file too (for startNodeOptions),
+  // and esbuild would add about 10 MB to the memory it measures
+  const { build } = await import('esbuild');
   const outfile = path.join(REPO_ROOT, 'dist/bench', `${path.basename(entry, '.ts')}.js`);
   await build({
     entryPoints: [entry],
