@@ -2,7 +2,7 @@
 // with a connect timeout; resolves when the response headers arrive.
 import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import type { LookupFunction, TcpSocketConnectOpts } from 'node:net';
 import type { ResolvedAddress } from './resolver.js';
 
 export interface Agents {
@@ -28,12 +28,16 @@ export function requestOnce(
   const secure = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
     signal.throwIfAborted();
-    const request = (secure ? https : http).request(url, {
+    // the agent passes these on to the connection: happy eyeballs (autoSelectFamily) only when there is
+    // a choice of address; with one it is timers and bookkeeping for nothing, and a 304 costs little else
+    const options: http.RequestOptions & Pick<TcpSocketConnectOpts, 'autoSelectFamily'> = {
       method: 'GET',
       headers,
       agent: secure ? agents.https : agents.http,
       lookup: pinnedLookup(addresses),
-    });
+      autoSelectFamily: addresses.length > 1,
+    };
+    const request = (secure ? https : http).request(url, options);
     const onAbort = () => request.destroy(signal.reason as Error);
     signal.addEventListener('abort', onAbort, { once: true });
     request.once('socket', (socket) => {
