@@ -14,7 +14,7 @@ const ITEMS = 5_000;
 const WARMUP = 2;
 const RUNS = 9;
 // each contender runs in this many fresh processes, taking turns, so that a busy spell on a shared
-// machine falls on both rather than on whichever happened to run then
+// machine falls on all of them rather than on whichever happened to run then
 const ROUNDS = 3;
 const TARGET_RATIO = 1.0;
 
@@ -142,7 +142,7 @@ async function measure(contender: Contender): Promise<Measurement> {
   return { bytes: bytes.byteLength, times, cpu };
 }
 
-// each parser runs in a fresh process, so neither pays for the other's garbage or jit state
+// each parser runs in a fresh process, so none pays for another's garbage or jit state
 function measureInChild(contender: Contender): Measurement {
   const output = execFileSync(
     process.execPath,
