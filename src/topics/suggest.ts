@@ -10,7 +10,8 @@ export interface NameKey {
 const tolerance = (query: string): number => Math.max(1, Math.floor(query.length / 3));
 
 /**
- * Topics whose id, name or alias is closest to a folded query, best first, at most limit.
+ * Topics whose id, name or alias is closest to a folded query, best first, at most limit; none more
+ * than one edit further off than the best.
  * A name that starts with the query (3+ characters) counts as one edit away ("afgh" → afghanistan).
  */
 export function suggestTopics(query: string, keys: readonly NameKey[], limit: number): number[] {
@@ -24,8 +25,12 @@ export function suggestTopics(query: string, keys: readonly NameKey[], limit: nu
     if (query.length >= 3 && key.startsWith(query)) distance = Math.min(distance, 1);
     if (distance <= allowed && distance < (best.get(topic) ?? Infinity)) best.set(topic, distance);
   }
-  return [...best.entries()]
-    .sort(([topicA, a], [topicB, b]) => a - b || topicA - topicB)
+  const ranked = [...best.entries()].sort(([topicA, a], [topicB, b]) => a - b || topicA - topicB);
+  // a far worse guess beside a near one only distracts ("afghanistn": Afghanistan, not also Economy
+  // for its alias "afghani")
+  const closest = ranked[0]?.[1] ?? 0;
+  return ranked
+    .filter(([, distance]) => distance <= closest + 1)
     .slice(0, limit)
     .map(([topic]) => topic);
 }

@@ -190,6 +190,11 @@ describe('suggest', () => {
     expect(matcher.suggest('افغانستن')[0]?.id).toBe('afghanistan');
   });
 
+  it('leaves out guesses far worse than the best one', () => {
+    // "afghani" (an economy alias) is 3 edits from "afghanistn"; afghanistan is 1
+    expect(ids(matcher.suggest('afghanistn'))).toEqual(['afghanistan']);
+  });
+
   it('includes iran for "irn" and respects the limit', () => {
     expect(ids(matcher.suggest('irn'))).toContain('iran');
     expect(matcher.suggest('afghanistn', 1)).toHaveLength(1);
