@@ -17,6 +17,19 @@ const USAGE = `Usage: npm run briefer -- <command>
                    read sources fresh and print one digest
   discord:register register the Discord slash commands now`;
 
+// a reader who stops reading a one-shot command's output (`briefer parse … | head`) is not an error:
+// the command stops quietly instead of crashing on the closed pipe
+function stopWhenOutputCloses(): void {
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
+function isArgumentError(error: unknown): error is Error {
+  return error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_');
+}
+
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const io: CliIo = {
@@ -30,8 +43,10 @@ async function main(argv: string[]): Promise<number> {
     case 'console':
       return serveCommand(config, { console: command === 'console' || config.offline });
     case 'parse':
+      stopWhenOutputCloses();
       return parseCommand(rest, io);
     case 'digest':
+      stopWhenOutputCloses();
       return digestCommand(rest, io, config);
     case 'discord:register':
       return discordRegisterCommand(io, config);
@@ -51,6 +66,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (isArgumentError(error)) {
+      // node's parseArgs: an unknown option or a missing value, a reader's typo rather than a fault
+      process.stderr.write(`briefer: ${error.message.split('. ')[0]}\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(
       `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );

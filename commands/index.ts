@@ -45,4 +45,5 @@ export {
   type CommandRateLimit,
 } from './rate-limit.js';
 export { calendarOf, commandText, localeOf } from './command-text.js';
+export { MAX_COUNT } from './arguments.js';
 export { chatContext } from './run-command.js';

@@ -1,6 +1,6 @@
 // `briefer digest …`: reads sources fresh into a memory store and prints one digest.
 import { parseArgs } from 'node:util';
-import { runCommand } from '../../commands/index.js';
+import { MAX_COUNT, runCommand } from '../../commands/index.js';
 import { isTimeZone, loadSources, openBriefer, type Config, type Source } from '../../src/index.js';
 import { renderText } from '../console/render-text.js';
 import { renderDiscord } from '../discord/render-embeds.js';
@@ -30,6 +30,9 @@ export async function digestCommand(argv: string[], io: CliIo, config: Config): 
     return usage(io, `--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   if (!isTimeZone(values.tz))
     return usage(io, `--tz "${values.tz}" is not an IANA time zone; e.g. --tz Asia/Kabul`);
+  const limit = Number(values.limit);
+  if (!/^\d+$/.test(values.limit) || limit < 1 || limit > MAX_COUNT)
+    return usage(io, `--limit must be a whole number from 1 to ${MAX_COUNT}, not "${values.limit}"`);
 
   const sources: Source[] = values.source.map((input) => ({
     id: sourceIdFor(input),
@@ -54,11 +57,8 @@ export async function digestCommand(argv: string[], io: CliIo, config: Config): 
       if (!outcome.ok) io.error(outcome.error ?? outcome.sourceId);
     const context = { chat: 'cli:digest', user: 'cli:digest', timeZone: values.tz };
     const reply = values.topic
-      ? await runCommand(
-          { name: 'topic', options: { name: values.topic, count: values.limit }, context },
-          briefer,
-        )
-      : await runCommand({ name: 'latest', options: { count: values.limit }, context }, briefer);
+      ? await runCommand({ name: 'topic', options: { name: values.topic, count: limit }, context }, briefer)
+      : await runCommand({ name: 'latest', options: { count: limit }, context }, briefer);
     if (!reply.digest) {
       io.error(reply.text ?? 'No digest.');
       return 1;

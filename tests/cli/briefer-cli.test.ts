@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -110,8 +111,32 @@ describe('briefer digest', () => {
       /--format must be one of text, telegram, discord/,
     );
     const limit = await briefer(['digest', '--limit', '99']);
-    expect(limit.code).not.toBe(0);
-    expect(limit.stderr).toMatch(/from 1 to 25/);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toMatch(/^briefer digest: --limit must be a whole number from 1 to 25, not "99"$/m);
+    expect((await briefer(['digest', '--limit', '2.5'])).stderr).toMatch(/--limit must be a whole number/);
+  });
+});
+
+describe('the command line and its reader', () => {
+  it('answers a mistyped option with one line and the usage, not a stack trace', async () => {
+    const { code, stderr } = await briefer(['digest', '--limt', '5']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^briefer: Unknown option '--limt'$/m);
+    expect(stderr).toMatch(/Usage: npm run briefer/);
+    expect(stderr).not.toMatch(/\bat \w+ \(/);
+  });
+
+  it('stops quietly when the reader closes the output early (| head)', async () => {
+    const child = spawn(process.execPath, [BRIEFER_MAIN, 'parse', SEED_FEED, SEED_FEED, '--json'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', STORE_URL: 'memory://' },
+    });
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });
 
