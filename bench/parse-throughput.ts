@@ -2,20 +2,24 @@
 // rss-parser's parseString, on the same generated 5,000-item rss 2.0 feed (kept under the 5 MB cap).
 // feedsmith alone (the bytes decoded, then parseRssFeed, nothing normalised) is timed beside them,
 // so the figures show which part of ours is the xml parser and which is our normalisation.
+// each parser lives in its own process (no shared heap or jit state); the processes take turns one
+// run at a time, so a slow spell of the host falls on neighbouring runs of all of them, and the
+// ratio is read from those pairs of neighbouring runs.
 // run alone: npx tsx bench/parse-throughput.ts
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { parseRssFeed } from 'feedsmith';
 import Parser from 'rss-parser';
 import { MAX_FEED_BYTES, parseFeed } from '../src/feeds/parse-feed.js';
 
 const ITEMS = 5_000;
-const WARMUP = 2;
-const RUNS = 9;
-// each contender runs in this many fresh processes, taking turns, so that a busy spell on a shared
-// machine falls on all of them rather than on whichever happened to run then
-const ROUNDS = 3;
+const WARMUP = 3;
+const RUNS = 12;
+// each contender gets this many fresh processes in turn, so one process's luck with the jit is not
+// the whole result
+const PROCESSES = 2;
 const TARGET_RATIO = 1.0;
 
 const PLACES = ['Kabul', 'Herat', 'Kandahar', 'Bagram', 'Mazar-i-Sharif', 'Tehran', 'Islamabad', 'Dushanbe'];
@@ -76,23 +80,32 @@ ${items.join('\n')}
 `;
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
+}
+
+function median(values: number[]): number {
+  return quantile(values, 0.5);
 }
 
 const CONTENDERS = ['ours', 'rss-parser', 'feedsmith'] as const;
 type Contender = (typeof CONTENDERS)[number];
-interface Measurement {
-  bytes: number;
-  /** wall-clock ms per timed run */
-  times: number[];
-  /** process cpu ms (user + system, gc threads included) per timed run: time spent waiting for a
-   * core on a busy machine is not in it, so it swings far less than the wall clock */
-  cpu: number[];
+
+/** One timed run: wall-clock ms, and process cpu ms (user + system, gc threads included). */
+interface Run {
+  wall: number;
+  cpu: number;
 }
 
 const OPTIONS = { sourceId: 'example-news', language: 'en', url: 'https://www.example-news.af/feed/' };
+
+function benchFeedBytes(): Uint8Array {
+  const bytes = new TextEncoder().encode(generateRssFeed(ITEMS));
+  if (bytes.byteLength > MAX_FEED_BYTES)
+    throw new Error(`bench feed is over the cap: ${bytes.byteLength} bytes`);
+  return bytes;
+}
 
 // each contender is checked once on the feed before it is timed; a separate function, so that what it
 // checks is garbage before the timed runs start
@@ -112,11 +125,9 @@ async function check(contender: Contender, bytes: Uint8Array): Promise<void> {
   if (items !== ITEMS) throw new Error(`${contender} gave ${items} items, not ${ITEMS}`);
 }
 
-/** Times one parser on the generated feed, warm-up runs first; all start from the same bytes. */
-async function measure(contender: Contender): Promise<Measurement> {
-  const bytes = new TextEncoder().encode(generateRssFeed(ITEMS));
-  if (bytes.byteLength > MAX_FEED_BYTES)
-    throw new Error(`bench feed is over the cap: ${bytes.byteLength} bytes`);
+/** The child's side: checks its parser, says "ready", then answers each line on stdin with one timed run. */
+async function serve(contender: Contender): Promise<void> {
+  const bytes = benchFeedBytes();
   await check(contender, bytes);
   const rssParser = new Parser();
   // rss-parser takes a string: decoding the bytes is part of its run, as it is part of ours
@@ -126,86 +137,116 @@ async function measure(contender: Contender): Promise<Measurement> {
     feedsmith: () => parseRssFeed(new TextDecoder().decode(bytes)),
   };
   const run = runs[contender];
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let n = 0; n < WARMUP + RUNS; n++) {
+  process.stdout.write('ready\n');
+  for await (const _request of createInterface({ input: process.stdin })) {
     const startCpu = process.cpuUsage();
     const start = performance.now();
     await run();
     const wall = performance.now() - start;
     const used = process.cpuUsage(startCpu);
-    if (n >= WARMUP) {
-      times.push(wall);
-      cpu.push((used.user + used.system) / 1000);
-    }
+    process.stdout.write(`${JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 })}\n`);
   }
-  return { bytes: bytes.byteLength, times, cpu };
 }
 
-// each parser runs in a fresh process, so none pays for another's garbage or jit state
-function measureInChild(contender: Contender): Measurement {
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', contender],
-    {
-      cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
-      encoding: 'utf8',
-      maxBuffer: 1024 * 1024,
-    },
-  );
-  return JSON.parse(output) as Measurement;
+/** A contender's process, run one timed parse at a time on request. */
+class Contestant {
+  private readonly child;
+  private readonly lines: AsyncIterator<string>;
+
+  constructor(contender: Contender) {
+    this.child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', contender],
+      {
+        cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
+    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
+    // a process that died mid-bench is reported by line(); writing to it must not crash this one
+    this.child.stdin.on('error', () => undefined);
+  }
+
+  private async line(): Promise<string> {
+    const next = await this.lines.next();
+    if (next.done) throw new Error('a parse bench process ended early (its error is above)');
+    return next.value;
+  }
+
+  async ready(): Promise<void> {
+    const line = await this.line();
+    if (line !== 'ready') throw new Error(`a parse bench process said ${JSON.stringify(line)}, not "ready"`);
+  }
+
+  async run(): Promise<Run> {
+    this.child.stdin.write('run\n');
+    return JSON.parse(await this.line()) as Run;
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
 }
 
 /** Times the parsers on the same feed and returns printable lines. */
 export async function benchParseThroughput(): Promise<string[]> {
-  const measured = new Map<Contender, Measurement>(
-    CONTENDERS.map((contender) => [contender, { bytes: 0, times: [], cpu: [] }]),
-  );
-  for (let round = 0; round < ROUNDS; round++) {
-    // rotate who goes first, so none always runs right after another
-    for (let turn = 0; turn < CONTENDERS.length; turn++) {
-      const contender = CONTENDERS[(round + turn) % CONTENDERS.length] as Contender;
-      const into = measured.get(contender) as Measurement;
-      const child = measureInChild(contender);
-      into.bytes = child.bytes;
-      into.times.push(...child.times);
-      into.cpu.push(...child.cpu);
+  const runs = new Map<Contender, Run[]>(CONTENDERS.map((contender) => [contender, []]));
+  for (let round = 0; round < PROCESSES; round++) {
+    const contestants = CONTENDERS.map((contender) => new Contestant(contender));
+    try {
+      for (const contestant of contestants) await contestant.ready();
+      for (let n = 0; n < WARMUP + RUNS; n++) {
+        // one run each, never two at once; who goes first rotates, so none always follows another
+        for (let turn = 0; turn < CONTENDERS.length; turn++) {
+          const index = (n + turn) % CONTENDERS.length;
+          const timed = await (contestants[index] as Contestant).run();
+          if (n >= WARMUP) runs.get(CONTENDERS[index] as Contender)?.push(timed);
+        }
+      }
+    } finally {
+      for (const contestant of contestants) contestant.close();
     }
   }
-  const ours = measured.get('ours') as Measurement;
-  const theirs = measured.get('rss-parser') as Measurement;
-  const feedsmith = measured.get('feedsmith') as Measurement;
-  const runs = RUNS * ROUNDS;
-  const mb = ours.bytes / (1024 * 1024);
+  const ours = runs.get('ours') as Run[];
+  const theirs = runs.get('rss-parser') as Run[];
+  const feedsmith = runs.get('feedsmith') as Run[];
+  const mb = benchFeedBytes().byteLength / (1024 * 1024);
+  const walls = (list: Run[]) => list.map((run) => run.wall);
+  const cpus = (list: Run[]) => list.map((run) => run.cpu);
   const rate = (ms: number) => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
-  const rates = (m: Measurement) => `${rate(Math.min(...m.times))} best, ${rate(median(m.times))} median`;
-  // the best run is the figure least disturbed by other processes; the median is shown beside it
-  const ratio = Math.min(...theirs.times) / Math.min(...ours.times);
-  const medianRatio = median(theirs.times) / median(ours.times);
+  const rates = (list: Run[]) =>
+    `${rate(Math.min(...walls(list)))} best, ${rate(median(walls(list)))} median`;
   const ms = (values: number[]) =>
     `${Math.min(...values).toFixed(0)} ms best, ${median(values).toFixed(0)} ms median`;
-  const cpuRatio = Math.min(...theirs.cpu) / Math.min(...ours.cpu);
-  const cpuMedianRatio = median(theirs.cpu) / median(ours.cpu);
-  const feedsmithRatio = median(theirs.cpu) / median(feedsmith.cpu);
-  // how much the same parser's own runs differ: ratios closer to 1.0 than this are the host's noise
-  const spread = (m: Measurement) =>
-    `${Math.min(...m.times).toFixed(0)}–${Math.max(...m.times).toFixed(0)} ms`;
+  // the n-th runs of the two were neighbours in time: their ratio is what the host's slow and fast
+  // spells change least
+  const against = (other: Run[], pick: (run: Run) => number) =>
+    theirs.map((run, n) => pick(run) / pick(other[n] as Run));
+  const pairedWall = against(ours, (run) => run.wall);
+  const pairedCpu = against(ours, (run) => run.cpu);
+  const ratio = median(pairedWall);
+  const range = (values: number[]) =>
+    `${quantile(values, 0.25).toFixed(2)}–${quantile(values, 0.75).toFixed(2)}×`;
+  const spread = (list: Run[]) =>
+    `${Math.min(...walls(list)).toFixed(0)}–${Math.max(...walls(list)).toFixed(0)} ms`;
+  const feedsmithRatio = median(against(feedsmith, (run) => run.cpu));
   return [
     `input: ${ITEMS.toLocaleString('en')} items, ${mb.toFixed(2)} MB of RSS 2.0 (utm links, entities, CDATA html, content:encoded)`,
-    `ours (parseFeed, whole normalisation): ${rates(ours)} of ${runs} runs`,
-    `rss-parser (TextDecoder + parseString): ${rates(theirs)} of ${runs} runs`,
-    `(each in ${ROUNDS} fresh processes of ${RUNS} timed runs after ${WARMUP} warm-up runs, taking turns)`,
-    `ratio ours / rss-parser: ${ratio.toFixed(2)}× best, ${medianRatio.toFixed(2)}× median (target ≥ ${TARGET_RATIO.toFixed(1)}×) ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW TARGET'}`,
-    `cpu time per run: ours ${ms(ours.cpu)}; rss-parser ${ms(theirs.cpu)}; ratio ${cpuRatio.toFixed(2)}× best, ${cpuMedianRatio.toFixed(2)}× median`,
+    `ours (parseFeed, whole normalisation): ${rates(ours)} of ${ours.length} runs`,
+    `rss-parser (TextDecoder + parseString): ${rates(theirs)} of ${theirs.length} runs`,
+    `(each parser in its own process, ${PROCESSES} processes each; the processes take turns one run at a time, ${WARMUP} warm-up runs, then ${RUNS} timed)`,
+    `ratio ours / rss-parser over ${pairedWall.length} pairs of neighbouring runs: ${ratio.toFixed(2)}× median, middle half ${range(pairedWall)} (target ≥ ${TARGET_RATIO.toFixed(1)}×) ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW TARGET'}`,
+    `by cpu time: ours ${ms(cpus(ours))}; rss-parser ${ms(cpus(theirs))}; paired ratio ${median(pairedCpu).toFixed(2)}× median, middle half ${range(pairedCpu)}`,
+    `unpaired, for comparison: best run against best run ${(Math.min(...walls(theirs)) / Math.min(...walls(ours))).toFixed(2)}×, median against median ${(median(walls(theirs)) / median(walls(ours))).toFixed(2)}×`,
     `noise: the same parse took ${spread(ours)} (ours) and ${spread(theirs)} (rss-parser) by wall clock across its runs`,
-    `where ours goes: feedsmith alone (TextDecoder + parseRssFeed, nothing normalised) ${rates(feedsmith)}, cpu ${ms(feedsmith.cpu)} (${feedsmithRatio.toFixed(2)}× rss-parser by median cpu); our reading and normalisation add ${(median(ours.cpu) - median(feedsmith.cpu)).toFixed(0)} ms cpu per run`,
+    `where ours goes: feedsmith alone (TextDecoder + parseRssFeed, nothing normalised) ${rates(feedsmith)}, cpu ${ms(cpus(feedsmith))} (${feedsmithRatio.toFixed(2)}× rss-parser, paired cpu); our reading and normalisation add ${(median(cpus(ours)) - median(cpus(feedsmith))).toFixed(0)} ms cpu per run`,
   ];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const contender = process.argv[process.argv.indexOf('--measure') + 1];
-  if (process.argv.includes('--measure') && CONTENDERS.includes(contender as Contender)) {
-    console.log(JSON.stringify(await measure(contender as Contender)));
+  const contender = process.argv[process.argv.indexOf('--serve') + 1];
+  if (process.argv.includes('--serve') && CONTENDERS.includes(contender as Contender)) {
+    await serve(contender as Contender);
   } else {
     for (const line of await benchParseThroughput()) console.log(line);
   }
