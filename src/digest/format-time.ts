@@ -46,7 +46,8 @@ export function formatRelative(at: number, now: number, locale: Locale | string 
   }
   const distance = at - now;
   const size = Math.abs(distance);
-  if (size < 45 * SECOND) return format.format(0, 'second');
+  // a moment ago is "now"; a moment ahead is counted ("in 30 seconds"), so a wait is never shown as over
+  if (size < 45 * SECOND) return format.format(distance > 0 ? Math.ceil(distance / SECOND) : 0, 'second');
   for (const [unit, unitSize, below] of RELATIVE_STEPS) {
     if (size < below) {
       const count = Math.max(1, Math.round(size / unitSize));

@@ -9,6 +9,9 @@ const DAY = 24 * HOUR;
 describe('formatRelative', () => {
   it.each([
     [-10_000, 'now'],
+    [0, 'now'],
+    [30_000, 'in 30 seconds'],
+    [400, 'in 1 second'],
     [-3 * HOUR, '3 hours ago'],
     [-(2 * HOUR + 50 * MINUTE), '3 hours ago'],
     [-26 * HOUR, 'yesterday'],
