@@ -1,4 +1,5 @@
 // the command registry: every command, listed explicitly.
+import { editDistance } from '../src/index.js';
 import { briefing } from './briefing.js';
 import type { Command } from './command.js';
 import { forget } from './forget.js';
@@ -33,6 +34,24 @@ export const commandList = (): readonly Command<unknown>[] => [
 
 export function findCommand(name: string): Command<unknown> | undefined {
   return commandList().find((command) => command.name === name.toLowerCase());
+}
+
+/**
+ * The command a mistyped name most likely meant ("lates" → latest, "sub" → subscribe): at most one
+ * edit off for a short name, about a third of its length for a longer one; a name that starts with
+ * what was typed (3+ letters) counts as one edit off. The first in the list wins a tie.
+ */
+export function closestCommand(typed: string): string | undefined {
+  const name = typed.toLowerCase();
+  const allowed = Math.max(1, Math.floor(name.length / 3));
+  let best: { name: string; distance: number } | undefined;
+  for (const command of commandList()) {
+    const prefix = name.length >= 3 && command.name.startsWith(name);
+    const distance = prefix ? 1 : editDistance(name, command.name);
+    if (distance <= allowed && distance < (best?.distance ?? Infinity))
+      best = { name: command.name, distance };
+  }
+  return best?.name;
 }
 
 export type { Choice, Command, CommandContext, OptionSpec, Reply, ReplyFile, Services } from './command.js';

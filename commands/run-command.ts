@@ -1,8 +1,8 @@
-import { t, UserError } from '../src/index.js';
+import { t, UserError, type Locale } from '../src/index.js';
 import type { CommandContext, Reply, Services } from './command.js';
 import { explainIssue } from './arguments.js';
 import { commandText } from './command-text.js';
-import { findCommand } from './index.js';
+import { closestCommand, findCommand } from './index.js';
 
 export interface CommandRequest {
   name: string;
@@ -21,10 +21,7 @@ export async function runCommand(request: CommandRequest, services: Services): P
   // a reply may speak another language than the question (/language fa answers in Dari)
   const answer = (reply: Reply): Reply => ({ locale, ...reply });
   const command = findCommand(request.name);
-  if (!command) {
-    const shown = request.name.length > 40 ? `${request.name.slice(0, 40)}…` : request.name;
-    return answer({ text: t(locale, 'run.unknownCommand', { name: shown }), private: true });
-  }
+  if (!command) return answer({ text: unknownCommand(request, locale), private: true });
   const raw = request.options ?? command.fromText(request.text ?? '');
   const parsed = command.args.safeParse(raw);
   if (!parsed.success) {
@@ -46,6 +43,26 @@ export async function runCommand(request: CommandRequest, services: Services): P
     services.logger.error('command failed', { command: command.name, chat: context.chat, error });
     return answer({ text: t(locale, 'run.failed', { name: command.name }), private: true });
   }
+}
+
+const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+// words worth offering as a search: letters and digits, as a reader types a place or a name
+const SEARCHABLE = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c'’ -]*$/u;
+
+// "/lates" → did you mean /latest; a word that is no command ("kabul" in the terminal, where the
+// slash is optional) → the search for it
+function unknownCommand(request: CommandRequest, locale: Locale): string {
+  const name = shorten(request.name);
+  const rest = request.text?.trim().replace(/\s+/g, ' ') ?? '';
+  const command = closestCommand(request.name);
+  if (command) {
+    const suggestion = shorten(rest ? `${command} ${rest}` : command);
+    return t(locale, 'run.unknownCommandDidYouMean', { name, suggestion });
+  }
+  const words = rest ? `${request.name} ${rest}` : request.name;
+  if (words.length <= 40 && SEARCHABLE.test(words))
+    return t(locale, 'run.unknownCommandSearch', { name, words });
+  return t(locale, 'run.unknownCommand', { name });
 }
 
 /** the chat's own zone (/timezone), language and calendar (/language) win over the adapter's defaults */

@@ -103,6 +103,24 @@ describe('mistakes get a helpful answer', () => {
 
   it('an unknown command points to /help', async () => {
     expect((await ask('/frobnicate')).text).toMatch(/don't know the command \/frobnicate.*\/help/);
+    expect((await ask('/x<y>')).text).toBe(
+      "I don't know the command /x<y>. Send /help to see what I can do.",
+    );
+  });
+
+  it('a mistyped command gets the one it most likely meant, with its arguments', async () => {
+    expect((await ask('/lates 3')).text).toMatch(
+      /^I don't know the command \/lates\. Did you mean \/latest 3\?/,
+    );
+    expect((await ask('/sub')).text).toMatch(/Did you mean \/subscribe\?/);
+    expect((await ask('/TOPCS')).text).toMatch(/Did you mean \/topics\?/);
+  });
+
+  it('a word that is no command is offered as a search (the terminal reads "kabul" as /kabul)', async () => {
+    expect((await ask('/kabul')).text).toMatch(/Send \/topic kabul to find news about it, or \/help/);
+    expect((await ask('central asia')).text).toMatch(/Send \/topic central asia to find news/);
+    // "hello" is two edits from /help: too far to guess
+    expect((await ask('/hello')).text).toMatch(/Send \/topic hello to find news/);
   });
 });
 

@@ -20,6 +20,7 @@ const LINES = [
   '/topic afghanistn',
   '/latest 99',
   '/nosuch',
+  '/lates 3',
   '/source list',
   '/subscribe iran at 07:30',
   '/subscriptions',
