@@ -16,7 +16,7 @@ import { MAX_FEED_BYTES, parseFeed } from '../src/feeds/parse-feed.js';
 
 const ITEMS = 5_000;
 // the parse workers live as long as the app, so steady state is what counts: by --trace-opt, ours
-// still optimises functions in its 4th and 5th runs (more code to compile), rss-parser none after its 3rd
+// still optimises functions in its 4th to 6th runs (more code to compile), rss-parser none after its 3rd
 const WARMUP = 6;
 const RUNS = 12;
 // each contender gets this many fresh processes in turn, so one process's luck with the jit is not

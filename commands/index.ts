@@ -1,5 +1,5 @@
 // the command registry: every command, listed explicitly.
-import { editDistance } from '../src/index.js';
+import { suggestTopics } from '../src/index.js';
 import { briefing } from './briefing.js';
 import type { Command } from './command.js';
 import { forget } from './forget.js';
@@ -37,21 +37,14 @@ export function findCommand(name: string): Command<unknown> | undefined {
 }
 
 /**
- * The command a mistyped name most likely meant ("lates" → latest, "sub" → subscribe): at most one
- * edit off for a short name, about a third of its length for a longer one; a name that starts with
- * what was typed (3+ letters) counts as one edit off. The first in the list wins a tie.
+ * The command a mistyped name most likely meant ("lates" → latest, "sub" → subscribe), by the rule that
+ * suggests topic names: a few edits off, or the start of the name; the first in the list wins a tie.
  */
 export function closestCommand(typed: string): string | undefined {
-  const name = typed.toLowerCase();
-  const allowed = Math.max(1, Math.floor(name.length / 3));
-  let best: { name: string; distance: number } | undefined;
-  for (const command of commandList()) {
-    const prefix = name.length >= 3 && command.name.startsWith(name);
-    const distance = prefix ? 1 : editDistance(name, command.name);
-    if (distance <= allowed && distance < (best?.distance ?? Infinity))
-      best = { name: command.name, distance };
-  }
-  return best?.name;
+  const commands = commandList();
+  const names = commands.map((command, index) => ({ key: command.name, topic: index }));
+  const [best] = suggestTopics(typed.toLowerCase(), names, 1);
+  return best === undefined ? undefined : commands[best]?.name;
 }
 
 export type { Choice, Command, CommandContext, OptionSpec, Reply, ReplyFile, Services } from './command.js';

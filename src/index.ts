@@ -47,7 +47,7 @@ export { failureInLocale } from './sources/fetch-reason.js';
 export { createPoller, POLL_TICK_MS, type Poller } from './ingest/poller.js';
 export { loadTopics } from './topics/load-topics.js';
 export { createTopicMatcher } from './topics/topic-matcher.js';
-export { editDistance } from './topics/edit-distance.js';
+export { suggestTopics } from './topics/suggest.js';
 export { isTimeZone } from './time-zone.js';
 export { formatItemTime } from './digest/format-time.js';
 export { httpUrl } from './text/http-url.js';
