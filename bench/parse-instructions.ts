@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     `ours ${giga(ours)}, rss-parser ${giga(theirs)}: ratio ours / rss-parser ${(theirs / ours).toFixed(2)}×`,
   );
   console.log(
-    `feedsmith alone ${giga(feedsmith)}: our reading and normalisation add ${giga(ours - feedsmith)} a parse`,
+    `feedsmith alone (the reader of feeds scanRss leaves to it, nothing normalised) ${giga(feedsmith)}`,
   );
 }
 
