@@ -59,7 +59,7 @@ const OTHER_ITEM_ELEMENTS = new Set(['author', 'category', 'comments', 'enclosur
 const STAND_INS = new Set(['media', 'itunes']);
 
 /** feedsmith's string reading of an element's raw text: comments out, entities decoded outside cdata, trimmed. */
-export function rawElementText(raw: string): string | undefined {
+function rawElementText(raw: string): string | undefined {
   let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (text.includes('<!--')) text = withoutComments(text);
   if (!text.includes('<![CDATA[')) return (hasEntity(text) ? decodeHTML(text) : text).trim() || undefined;
