@@ -1,6 +1,7 @@
 // feed bytes → every entry normalised (skipped ones marked, not dropped). feedsmith reads rss,
-// atom, rdf and json feed (well-formed rss goes faster through scan-rss.ts); this layer decodes the bytes, refuses hostile input and normalises
-// each entry on its own, so one bad item never loses the others. parseFeed is the public face.
+// atom, rdf and json feed (well-formed rss goes faster through scan-rss.ts); this layer decodes the
+// bytes, refuses hostile input and normalises each entry on its own, so one bad item never loses the
+// others. parseFeed is the public face.
 import { DetectError, MalformedError, ParseError } from 'feedsmith';
 import { canonicalUrl } from '../articles/canonical-url.js';
 import { FeedError } from '../errors.js';

@@ -63,24 +63,21 @@ const STAND_INS = new Set(['media', 'itunes']);
 function rawElementText(raw: string): string | undefined {
   let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (text.includes('<!--')) text = withoutComments(text);
-  if (!text.includes('<![CDATA[')) return (hasEntity(text) ? decodeHTML(text) : text).trim() || undefined;
   let out = '';
   let at = 0;
   for (let open = text.indexOf('<![CDATA['); open !== -1; open = text.indexOf('<![CDATA[', at)) {
     const close = text.indexOf(']]>', open + 9);
-    if (close === -1) return (hasEntity(text) ? decodeHTML(text) : text).trim() || undefined;
-    const before = text.slice(at, open);
-    out += (hasEntity(before) ? decodeHTML(before) : before) + text.slice(open + 9, close);
+    if (close === -1) return decoded(text).trim() || undefined;
+    out += decoded(text.slice(at, open)) + text.slice(open + 9, close);
     at = close + 3;
   }
-  const after = text.slice(at);
-  out += hasEntity(after) ? decodeHTML(after) : after;
-  return out.trim() || undefined;
+  return (out + decoded(text.slice(at))).trim() || undefined;
 }
 
-function hasEntity(text: string): boolean {
+// feedsmith's test for entities: an "&" with a ";" somewhere after it
+function decoded(text: string): string {
   const amp = text.indexOf('&');
-  return amp !== -1 && text.indexOf(';', amp) !== -1;
+  return amp !== -1 && text.indexOf(';', amp) !== -1 ? decodeHTML(text) : text;
 }
 
 function withoutComments(text: string): string {
@@ -104,10 +101,8 @@ function html(value: string | undefined): EntryText | undefined {
   return value === undefined ? undefined : { value, kind: 'html' };
 }
 
-/** The fields of one item as feedsmith reads them: the first of each rss element, the first non-empty of each dc one. */
-interface ItemFields {
-  [name: string]: string | undefined;
-}
+/** Raw field texts by element name, as feedsmith reads them: the first of each rss element, the first non-empty of each dc one. */
+type ItemFields = Record<string, string | undefined>;
 
 class NotForScan extends Error {}
 
@@ -173,6 +168,11 @@ export function scanRss(xml: string, documentBase: string | undefined): FeedDocu
       return;
     }
     if (!inChannel) return;
+    if (item && colon !== -1) {
+      const prefix = name.slice(0, colon);
+      if (prefix === 'atom') throw new NotForScan();
+      if (STAND_INS.has(prefix)) item.standIns = true;
+    }
     if (depth === 3) {
       if (name === 'item') {
         item = { fields: {}, attributes, kept: false, standIns: false };
@@ -183,24 +183,15 @@ export function scanRss(xml: string, documentBase: string | undefined): FeedDocu
       if (name === 'title' || name === 'link' || name === 'language' || name === 'dc:language')
         field = { name, depth, into: channel, first: !name.includes(':') };
     } else if (item && depth === 4) {
-      if (colon !== -1) {
-        if (name.startsWith('atom:')) throw new NotForScan();
-        if (STAND_INS.has(name.slice(0, colon))) item.standIns = true;
-        else if (
-          /^(?:dc:(?:title|description|date|language)|dcterms:(?:issued|created|modified))$/.test(name)
-        )
-          field = { name, depth, into: item.fields, first: false };
-        else if (name === 'content:encoded') field = { name, depth, into: item.fields, first: true };
-      } else if (/^(?:title|link|description|guid|pubdate)$/.test(name)) {
+      if (/^(?:dc:(?:title|description|date|language)|dcterms:(?:issued|created|modified))$/.test(name)) {
+        field = { name, depth, into: item.fields, first: false };
+      } else if (/^(?:title|link|description|guid|pubdate|content:encoded)$/.test(name)) {
         if (name === 'guid' && !('guid' in item.fields)) {
           for (const [attribute, value] of Object.entries(attributes))
             if (attribute.toLowerCase() === 'ispermalink') item.fields.isPermaLink = value;
         }
         field = { name, depth, into: item.fields, first: true };
       } else if (OTHER_ITEM_ELEMENTS.has(name)) item.kept = true;
-    } else if (item && colon !== -1) {
-      if (name.startsWith('atom:')) throw new NotForScan();
-      if (STAND_INS.has(name.slice(0, colon))) item.standIns = true;
     }
     if (field) fieldStart = tag.isSelfClosing ? -1 : parser.position;
   });
@@ -218,11 +209,11 @@ export function scanRss(xml: string, documentBase: string | undefined): FeedDocu
       if (value !== undefined && item && into === item.fields) item.kept = true;
     }
     if (depth === 3 && item && !field) {
-      const { fields } = item;
+      const { fields, standIns } = item;
       const missing =
         (fields.title ?? fields['dc:title']) === undefined ||
         (fields.description ?? fields['dc:description']) === undefined;
-      if (item.standIns && missing) throw new NotForScan();
+      if (standIns && missing) throw new NotForScan();
       item = undefined;
     } else if (depth === 2) inChannel = false;
     depth--;
